@@ -1,0 +1,221 @@
+//! `site.yaml`: site-wide settings, read once and checked into a
+//! [`SiteConfig`] whose fields are all valid.
+
+use std::num::NonZeroUsize;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+
+/// `site.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    base_url: String,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    organization: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    campaign: CampaignFile,
+    #[serde(default)]
+    current: Option<i16>,
+    #[serde(default)]
+    news_per_page: Option<usize>,
+    #[serde(default)]
+    menu: Vec<MenuItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CampaignFile {
+    day: String,
+    first_year: i16,
+}
+
+/// An entry of the site menu: `url` is site-rooted (`/luu-tru/`) or absolute.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    pub url: String,
+}
+
+/// Checked site settings.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: Option<String>,
+    /// Absolute, always ending in `/` (`https://example.gov.vn/ctxh/`).
+    pub base_url: String,
+    pub language: String,
+    pub organization: Option<String>,
+    pub theme: String,
+    /// Month and day of the campaign day (`03-25`).
+    pub day: (i8, i8),
+    pub first_year: i16,
+    pub current: Option<i16>,
+    pub news_per_page: NonZeroUsize,
+    pub menu: Vec<MenuItem>,
+}
+
+impl SiteConfig {
+    /// Parses and checks `site.yaml` (already decoded). `file` is the path
+    /// shown in messages.
+    pub fn parse(file: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let raw: SiteFile = yaml::parse(file, text, 0, text.len()).map_err(|d| vec![d])?;
+        let mut errors = Vec::new();
+        let at_key = |key: &str, message: String, help: &str| {
+            let (line, column) = key_position(text, key);
+            Diagnostic::at(file, text, line, column, message).with_help(help)
+        };
+        let base_url = match normalise_base_url(&raw.base_url) {
+            Some(url) => url,
+            None => {
+                errors.push(at_key(
+                    "base_url",
+                    format!("`{}` is not an absolute web address", raw.base_url),
+                    "write the address the site will have, e.g. https://ctxh.example.gov.vn/",
+                ));
+                String::new()
+            }
+        };
+        let day = parse_month_day(&raw.campaign.day).unwrap_or_else(|| {
+            errors.push(at_key(
+                "day",
+                format!("`{}` is not a month and day", raw.campaign.day),
+                "write it as month-day, e.g. \"03-25\" for 25 March",
+            ));
+            (3, 25)
+        });
+        if !(1900..=2999).contains(&raw.campaign.first_year) {
+            errors.push(at_key(
+                "first_year",
+                format!(
+                    "`{}` is not a plausible first year",
+                    raw.campaign.first_year
+                ),
+                "write the year of the first edition, e.g. 2017",
+            ));
+        }
+        let news_per_page = match raw.news_per_page {
+            None => NonZeroUsize::new(10).expect("10 is not zero"),
+            Some(n) => NonZeroUsize::new(n).unwrap_or_else(|| {
+                errors.push(at_key(
+                    "news_per_page",
+                    "`news_per_page` must be at least 1".to_owned(),
+                    "write a number such as 10",
+                ));
+                NonZeroUsize::MIN
+            }),
+        };
+        let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
+        if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+            errors.push(at_key(
+                "theme",
+                format!("`{theme}` is not a theme name"),
+                "write the name of a folder under themes/, e.g. default",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SiteConfig {
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            language: raw.language.unwrap_or_else(|| "vi".to_owned()),
+            organization: raw.organization,
+            theme,
+            day,
+            first_year: raw.campaign.first_year,
+            current: raw.current,
+            news_per_page,
+            menu: raw.menu,
+        })
+    }
+
+    /// Replaces `base_url` (from `--base-url`); `None` if it is not absolute.
+    pub fn set_base_url(&mut self, url: &str) -> Option<()> {
+        self.base_url = normalise_base_url(url)?;
+        Some(())
+    }
+
+    /// The ordinal of the edition held in `year` (2017 → 1).
+    pub fn ordinal(&self, year: i16) -> i64 {
+        i64::from(year) - i64::from(self.first_year) + 1
+    }
+}
+
+/// Position (1-based) of the line where `key:` is first written, or 1:1.
+pub fn key_position(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|r| r.starts_with(':'))
+        {
+            return (i + 1, line.len() - trimmed.len() + 1);
+        }
+    }
+    (1, 1)
+}
+
+fn normalise_base_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}
+
+fn parse_month_day(text: &str) -> Option<(i8, i8)> {
+    let (m, d) = text.trim().split_once('-')?;
+    let (m, d): (i8, i8) = (m.parse().ok()?, d.parse().ok()?);
+    // 2024 is a leap year: accepts 02-29 but not 02-30.
+    jiff::civil::Date::new(2024, m, d).ok()?;
+    Some((m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str =
+        "title: T\nbase_url: https://a.vn/sub\ncampaign: { day: \"03-25\", first_year: 2017 }\n";
+
+    #[test]
+    fn defaults_and_normalisation() {
+        let c = SiteConfig::parse(Path::new("site.yaml"), GOOD).unwrap();
+        assert_eq!(c.base_url, "https://a.vn/sub/");
+        assert_eq!(c.language, "vi");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.news_per_page.get(), 10);
+        assert_eq!(c.day, (3, 25));
+        assert_eq!(c.ordinal(2024), 8);
+    }
+
+    #[test]
+    fn bad_values_point_at_their_line() {
+        let text = GOOD
+            .replace("https://a.vn/sub", "a.vn")
+            .replace("03-25", "13-40");
+        let errs = SiteConfig::parse(Path::new("site.yaml"), &text).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert_eq!(errs[0].line, 2);
+        assert_eq!(errs[1].line, 3);
+    }
+}

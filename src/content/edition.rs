@@ -1,0 +1,359 @@
+//! `<year>/edition.yaml`: one year's campaign as written, and its checks.
+
+use serde::Deserialize;
+
+use super::model::{Activity, Document, DocumentLink, Edition, Html, Report, Unit, When};
+use super::{Loader, SourceFile};
+use crate::dates::Day;
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionFile {
+    theme: String,
+    #[serde(default)]
+    slogans: Vec<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    period: Option<PeriodFile>,
+    #[serde(default)]
+    purposes: Vec<String>,
+    #[serde(default)]
+    requirements: Vec<String>,
+    #[serde(default)]
+    activities: Vec<ActivityFile>,
+    #[serde(default)]
+    units: Vec<UnitFile>,
+    #[serde(default)]
+    documents: Vec<DocumentFile>,
+    #[serde(default)]
+    report: Option<ReportFile>,
+    // Derived from the folder and `site.yaml`; checked when written.
+    #[serde(default)]
+    year: Option<i64>,
+    #[serde(default)]
+    edition: Option<i64>,
+    #[serde(default)]
+    date: Option<Day>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodFile {
+    from: Day,
+    to: Day,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivityFile {
+    title: String,
+    #[serde(default)]
+    date: Option<Day>,
+    #[serde(default)]
+    from: Option<Day>,
+    #[serde(default)]
+    to: Option<Day>,
+    #[serde(default)]
+    location: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    units: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitFile {
+    name: String,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    tasks: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentFile {
+    title: String,
+    #[serde(default)]
+    number: Option<String>,
+    #[serde(default)]
+    date: Option<Day>,
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default)]
+    file: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportFile {
+    #[serde(default)]
+    deadline: Option<Day>,
+    #[serde(default)]
+    contact: Option<String>,
+}
+
+/// Checks an edition file against its folder's year and renders its
+/// Markdown fields. Problems go to `errors`; the edition is still returned
+/// so that the rest of the site can be checked in the same run.
+pub fn convert(
+    raw: EditionFile,
+    year: i16,
+    src: &SourceFile,
+    loader: &Loader,
+    errors: &mut Vec<Diagnostic>,
+) -> Edition {
+    let config = &loader.config;
+    let ordinal = config.ordinal(year);
+    let dir = format!("{year}");
+    let (month, day) = config.day;
+    let date = Day::new(year, month, day).unwrap_or_else(|| {
+        // 29 February in a common year: the day before.
+        Day::new(year, month, day - 1).expect("the day before 29/2 exists")
+    });
+    let here = |needle: &str, message: String, help: String| -> Diagnostic {
+        src.at_text(needle, message).with_help(help)
+    };
+    if ordinal < 1 {
+        errors.push(Diagnostic::file(
+            &src.display,
+            format!(
+                "the folder {year} is before the first edition ({} in site.yaml)",
+                config.first_year
+            ),
+        ));
+    }
+    if let Some(written) = raw.year
+        && written != i64::from(year)
+    {
+        errors.push(here(
+            "year:",
+            format!("`year: {written}` contradicts the folder name {year}"),
+            format!("delete the `year` line (it comes from the folder) or write `year: {year}`"),
+        ));
+    }
+    if let Some(written) = raw.edition
+        && written != ordinal
+    {
+        errors.push(here(
+            "edition:",
+            format!(
+                "`edition: {written}` is wrong: {year} is the {ordinal}th edition (lần thứ {ordinal}), counting from {}",
+                config.first_year
+            ),
+            format!("delete the `edition` line (it is derived) or write `edition: {ordinal}`"),
+        ));
+    }
+    if let Some(written) = raw.date
+        && written != date
+    {
+        errors.push(here(
+            "date:",
+            format!("`date: {written}` contradicts the campaign day {date} of {year}"),
+            "delete the `date` line (it is derived from campaign.day in site.yaml)".to_owned(),
+        ));
+    }
+    if raw.theme.trim().is_empty() {
+        errors.push(here(
+            "theme:",
+            "the theme (chủ đề) is empty".to_owned(),
+            "write the year's theme, e.g. theme: \"Công tác xã hội Việt Nam - ...\"".to_owned(),
+        ));
+    }
+    let in_year = |d: Day, what: &str, errors: &mut Vec<Diagnostic>| {
+        if d.year() != year {
+            errors.push(here(
+                &d_needle(d),
+                format!("{what} {d} is not in {year}"),
+                format!("activities and the period of the {year} edition happen in {year}"),
+            ));
+        }
+    };
+    let period = raw.period.map(|p| {
+        in_year(p.from, "the period starts on", errors);
+        in_year(p.to, "the period ends on", errors);
+        if p.to < p.from {
+            errors.push(here(
+                "period",
+                format!("the period ends ({}) before it starts ({})", p.to, p.from),
+                "swap `from` and `to`".to_owned(),
+            ));
+        }
+        (p.from, p.to)
+    });
+    let md = |text: &str, errors: &mut Vec<Diagnostic>| -> Html {
+        let (html, broken) = markdown::render(text, &dir, &loader.links);
+        for b in broken {
+            errors.push(here(
+                &b.target,
+                format!("the link `{}` leads nowhere: {}", b.target, b.reason),
+                "link to a file relative to this one (files/kh-45.pdf, news/tin.md) or to a page from the site root (/2023/)".to_owned(),
+            ));
+        }
+        Html(html)
+    };
+    let purposes = raw.purposes.iter().map(|p| md(p, errors)).collect();
+    let requirements = raw.requirements.iter().map(|p| md(p, errors)).collect();
+    let activities = raw
+        .activities
+        .into_iter()
+        .map(|a| {
+            let when = match (a.date, a.from, a.to) {
+                (None, None, None) => When::Unscheduled,
+                (Some(d), None, None) | (None, Some(d), None) => When::On(d),
+                (None, Some(f), Some(t)) => When::Between(f, t),
+                (None, None, Some(t)) => {
+                    errors.push(here(
+                        &a.title,
+                        format!("the activity “{}” has `to` but no `from`", a.title),
+                        "add `from:` (the first day), or write `date:` for a single day".to_owned(),
+                    ));
+                    When::On(t)
+                }
+                (Some(d), _, _) => {
+                    errors.push(here(
+                        &a.title,
+                        format!("the activity “{}” has both `date` and `from`/`to`", a.title),
+                        "keep `date:` for a single day, or `from:`/`to:` for several".to_owned(),
+                    ));
+                    When::On(d)
+                }
+            };
+            match when {
+                When::On(d) => in_year(d, "the activity date", errors),
+                When::Between(f, t) => {
+                    in_year(f, "the activity starts on", errors);
+                    in_year(t, "the activity ends on", errors);
+                    if t < f {
+                        errors.push(here(
+                            &a.title,
+                            format!(
+                                "the activity “{}” ends ({t}) before it starts ({f})",
+                                a.title
+                            ),
+                            "swap `from` and `to`".to_owned(),
+                        ));
+                    }
+                }
+                When::Unscheduled => {}
+            }
+            Activity {
+                description: a.description.as_deref().map(|t| md(t, errors)),
+                title: a.title,
+                when,
+                location: a.location,
+                units: a.units,
+            }
+        })
+        .collect();
+    let units = raw
+        .units
+        .into_iter()
+        .map(|u| Unit {
+            tasks: u.tasks.as_deref().map(|t| md(t, errors)),
+            name: u.name,
+            group: u.group.filter(|g| !g.trim().is_empty()),
+            role: u.role,
+        })
+        .collect();
+    let documents = raw
+        .documents
+        .into_iter()
+        .map(|d| {
+            let link = match (d.file, d.url) {
+                (Some(_), Some(_)) => {
+                    errors.push(here(
+                        &d.title,
+                        format!("the document “{}” has both `file` and `url`", d.title),
+                        "keep one: `file` for an attachment in files/, `url` for a web address".to_owned(),
+                    ));
+                    DocumentLink::None
+                }
+                (Some(file), None) => attachment(year, &file, src, loader, errors),
+                (None, Some(url)) if markdown::is_external(&url) => DocumentLink::External(url),
+                (None, Some(url)) => {
+                    errors.push(here(
+                        &url,
+                        format!("`{url}` is not a web address"),
+                        "write a full address (https://...), or put the file in files/ and use `file:`".to_owned(),
+                    ));
+                    DocumentLink::None
+                }
+                (None, None) => DocumentLink::None,
+            };
+            Document {
+                number: d.number,
+                date: d.date,
+                issuer: d.issuer,
+                title: d.title,
+                link,
+            }
+        })
+        .collect();
+    let report = raw.report.map(|r| Report {
+        deadline: r.deadline,
+        contact: r.contact.as_deref().map(|t| md(t, errors)),
+    });
+    let mut slogans = vec![raw.theme.trim().to_owned()];
+    for s in raw.slogans {
+        let s = s.trim().to_owned();
+        if !s.is_empty() && !slogans.contains(&s) {
+            slogans.push(s);
+        }
+    }
+    Edition {
+        year,
+        ordinal,
+        date,
+        theme: raw.theme.trim().to_owned(),
+        slogans,
+        summary: raw.summary,
+        period,
+        purposes,
+        requirements,
+        activities,
+        units,
+        documents,
+        report,
+        intro: None,
+        posts: Vec::new(),
+    }
+}
+
+fn d_needle(d: Day) -> String {
+    format!("/{}", d.year())
+}
+
+/// A `file:` of a document: a file under `<year>/files/`.
+fn attachment(
+    year: i16,
+    file: &str,
+    src: &SourceFile,
+    loader: &Loader,
+    errors: &mut Vec<Diagnostic>,
+) -> DocumentLink {
+    let relative = file.trim_start_matches("files/");
+    let inside =
+        !file.starts_with('/') && !file.contains('\\') && !file.split('/').any(|p| p == "..");
+    let key = format!("{year}/files/{}", crate::text::nfc(relative.to_owned()));
+    match loader.links.sources.get(&key) {
+        Some(url) if inside => DocumentLink::File(url.clone()),
+        _ => {
+            errors.push(
+                src.at_text(file, format!("the attachment `{file}` is not in {year}/files/"))
+                    .with_help(format!(
+                        "put the file in the folder {year}/files/ and write its name, e.g. `file: kh-45.pdf`"
+                    )),
+            );
+            DocumentLink::None
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The loaded site: every value checked, every Markdown field rendered,
+//! every link resolved. Later stages never see raw content.
+
+use std::path::PathBuf;
+
+use crate::config::SiteConfig;
+use crate::dates::Day;
+
+/// HTML produced from Markdown. Internal links in it are site-rooted
+/// (`/2023/…`) until a page makes them relative.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Html(pub String);
+
+/// The whole site.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub home_intro: Option<Html>,
+    pub pages: Vec<Page>,
+    /// Oldest first.
+    pub editions: Vec<Edition>,
+    /// Files published as they are.
+    pub assets: Vec<Asset>,
+}
+
+impl Site {
+    /// The edition the home page shows: `current` from `site.yaml`, else the latest.
+    pub fn current_edition(&self) -> Option<&Edition> {
+        match self.config.current {
+            Some(year) => self.editions.iter().find(|e| e.year == year),
+            None => self.editions.last(),
+        }
+    }
+
+    pub fn post_count(&self) -> usize {
+        self.editions.iter().map(|e| e.posts.len()).sum()
+    }
+}
+
+/// A standalone page, published at `/<slug>/`.
+#[derive(Debug)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub content: Html,
+}
+
+/// A file copied to the output: `source` on disk, `output` a site path.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to the content folder (`2023/files/kh.pdf`, `static/logo.svg`).
+    pub rel: String,
+    pub source: PathBuf,
+    pub output: String,
+}
+
+/// One year's campaign.
+#[derive(Debug)]
+pub struct Edition {
+    pub year: i16,
+    /// "lần thứ N".
+    pub ordinal: i64,
+    /// The campaign day of this year.
+    pub date: Day,
+    pub theme: String,
+    /// Banner slogans, the theme first.
+    pub slogans: Vec<String>,
+    pub summary: Option<String>,
+    pub period: Option<(Day, Day)>,
+    pub purposes: Vec<Html>,
+    pub requirements: Vec<Html>,
+    pub activities: Vec<Activity>,
+    pub units: Vec<Unit>,
+    pub documents: Vec<Document>,
+    pub report: Option<Report>,
+    pub intro: Option<Html>,
+    /// Newest first.
+    pub posts: Vec<Post>,
+}
+
+/// When an activity takes place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Unscheduled,
+    On(Day),
+    Between(Day, Day),
+}
+
+#[derive(Debug)]
+pub struct Activity {
+    pub title: String,
+    pub when: When,
+    pub location: Option<String>,
+    pub description: Option<Html>,
+    pub units: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Unit {
+    pub name: String,
+    pub group: Option<String>,
+    pub role: Option<String>,
+    pub tasks: Option<Html>,
+}
+
+/// Where a document can be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentLink {
+    None,
+    /// Site path of an attachment (`2023/files/kh-45.pdf`).
+    File(String),
+    External(String),
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub number: Option<String>,
+    pub date: Option<Day>,
+    pub issuer: Option<String>,
+    pub title: String,
+    pub link: DocumentLink,
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub deadline: Option<Day>,
+    pub contact: Option<Html>,
+}
+
+/// A news post, published at `/<year>/tin-tuc/<slug>/`.
+#[derive(Debug)]
+pub struct Post {
+    pub year: i16,
+    pub slug: String,
+    pub title: String,
+    pub date: Day,
+    pub summary: Option<String>,
+    /// As written, duplicates removed.
+    pub tags: Vec<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub image: Option<Image>,
+    pub content: Html,
+    /// The source file, relative to the content folder.
+    pub file: String,
+}
+
+impl Post {
+    /// Site path of the post.
+    pub fn url(&self) -> String {
+        format!("{}/tin-tuc/{}/", self.year, self.slug)
+    }
+}
+
+#[derive(Debug)]
+pub struct Image {
+    /// Site-rooted or external URL.
+    pub src: String,
+    pub alt: String,
+}

@@ -1,0 +1,155 @@
+//! News posts and standalone pages: front matter as written, and their
+//! conversion into the model.
+
+use serde::Deserialize;
+
+use super::model::{Html, Image, Page, Post};
+use super::{Loader, SourceFile};
+use crate::dates::Day;
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
+
+/// A news post's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostFront {
+    pub title: String,
+    pub date: Day,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A standalone page's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// Front matter of `index.md` files: none is needed, none is allowed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoFront {}
+
+/// The slug a post is published under: its `slug` field, else its file
+/// name, never its title (so retitling never breaks a link).
+pub fn post_slug(front: &PostFront, file_stem: &str) -> String {
+    crate::text::slugify(front.slug.as_deref().unwrap_or(file_stem))
+}
+
+/// Renders the Markdown body of `src` (from byte `body`), reporting links
+/// that lead nowhere at their line and column in the file.
+pub fn render_body(
+    src: &SourceFile,
+    body: usize,
+    loader: &Loader,
+    errors: &mut Vec<Diagnostic>,
+) -> Html {
+    let (html, broken) = markdown::render(&src.text[body..], &src.dir, &loader.links);
+    for b in broken {
+        errors.push(
+            Diagnostic::at_offset(
+                &src.display,
+                &src.text,
+                body + b.offset,
+                format!("the link `{}` leads nowhere: {}", b.target, b.reason),
+            )
+            .with_help(
+                "link to the source file relative to this one (../files/kh-45.pdf, tin-khac.md) or to a published page from the site root (/2023/tin-tuc/)",
+            ),
+        );
+    }
+    Html(html)
+}
+
+pub fn convert_post(
+    front: PostFront,
+    year: i16,
+    slug: String,
+    src: &SourceFile,
+    body: usize,
+    loader: &Loader,
+    errors: &mut Vec<Diagnostic>,
+) -> Post {
+    let content = render_body(src, body, loader, errors);
+    let image = front
+        .image
+        .as_deref()
+        .and_then(|img| match loader.links.resolve(&src.dir, img) {
+            Ok(url) => Some(Image {
+                src: url,
+                alt: front
+                    .image_alt
+                    .clone()
+                    .unwrap_or_else(|| front.title.clone()),
+            }),
+            Err(reason) => {
+                errors.push(
+                    src.at_text(img, format!("the image `{img}` cannot be found: {reason}"))
+                        .with_help(format!(
+                            "put the image in {year}/files/ and write `image: ../files/<name>`"
+                        )),
+                );
+                None
+            }
+        });
+    let mut tags: Vec<String> = Vec::new();
+    for t in front.tags {
+        let t = t.trim().to_owned();
+        if t.is_empty() || crate::text::slugify(&t).is_empty() {
+            errors.push(
+                src.at_text("tags", format!("the tag `{t}` has no letters or digits"))
+                    .with_help("write tags as words, e.g. tags: [\"Hải Phòng\", \"Kế hoạch\"]"),
+            );
+        } else if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    Post {
+        year,
+        slug,
+        title: front.title,
+        date: front.date,
+        summary: front.summary,
+        tags,
+        author: front.author,
+        source: front.source,
+        image,
+        content,
+        file: src.rel.clone(),
+    }
+}
+
+pub fn convert_page(
+    front: PageFront,
+    slug: String,
+    src: &SourceFile,
+    body: usize,
+    loader: &Loader,
+    errors: &mut Vec<Diagnostic>,
+) -> Page {
+    Page {
+        content: render_body(src, body, loader, errors),
+        slug,
+        title: front.title,
+        description: front.description,
+    }
+}

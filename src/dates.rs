@@ -1,0 +1,158 @@
+//! Calendar dates as Vietnamese staff write and read them.
+//!
+//! Accepted: ISO `2024-03-25`, and the everyday `25/3/2024` or `25/03/2024`.
+//! Shown: `25/3/2024`, or long `ngày 25 tháng 3 năm 2024`; templates also get
+//! the ISO form for `<time datetime>`.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A calendar day from content. Parsing happens during deserialisation so
+/// a bad date is reported with the YAML position of the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub Date);
+
+impl Day {
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Day> {
+        Date::new(year, month, day).ok().map(Day)
+    }
+
+    pub fn year(self) -> i16 {
+        self.0.year()
+    }
+
+    /// `25/3/2024`
+    pub fn short(self) -> String {
+        format!("{}/{}/{}", self.0.day(), self.0.month(), self.0.year())
+    }
+
+    /// `ngày 25 tháng 3 năm 2024`
+    pub fn long(self) -> String {
+        format!(
+            "ngày {} tháng {} năm {}",
+            self.0.day(),
+            self.0.month(),
+            self.0.year()
+        )
+    }
+
+    /// `2024-03-25`
+    pub fn iso(self) -> String {
+        self.0.to_string()
+    }
+
+    /// The three forms templates use.
+    pub fn view(self) -> DayView {
+        DayView {
+            iso: self.iso(),
+            short: self.short(),
+            long: self.long(),
+        }
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.short())
+    }
+}
+
+/// A date as handed to templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayView {
+    pub iso: String,
+    pub short: String,
+    pub long: String,
+}
+
+/// Parses `2024-03-25`, `25/3/2024` or `25/03/2024` (surrounding spaces ignored).
+pub fn parse_day(text: &str) -> Option<Day> {
+    let text = text.trim();
+    let numbers = |parts: Vec<&str>| -> Option<Vec<i32>> {
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        parts.iter().map(|p| p.parse().ok()).collect()
+    };
+    let (y, m, d) = if text.contains('/') {
+        let n = numbers(text.split('/').collect())?;
+        (n[2], n[1], n[0])
+    } else {
+        let parts: Vec<&str> = text.split('-').collect();
+        if parts.first().map(|p| p.len()) != Some(4) {
+            return None;
+        }
+        let n = numbers(parts)?;
+        (n[0], n[1], n[2])
+    };
+    if !(1000..=9999).contains(&y) {
+        return None;
+    }
+    Day::new(y as i16, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+}
+
+/// The message given for a value that is not a date.
+pub fn bad_day_message(text: &str) -> String {
+    format!("`{text}` is not a date: write it as 25/3/2024 (day/month/year) or 2024-03-25")
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_day(&text).ok_or_else(|| serde::de::Error::custom(bad_day_message(&text)))
+    }
+}
+
+/// The current date in the machine's time zone, unless `CAMPAIGN_TODAY`
+/// (`2024-03-20`) fixes it, which keeps builds reproducible in tests.
+pub fn today() -> Day {
+    if let Some(day) = std::env::var("CAMPAIGN_TODAY")
+        .ok()
+        .and_then(|v| parse_day(&v))
+    {
+        return day;
+    }
+    Day(jiff::ZonedDateTime::now().date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_three_forms() {
+        let want = Day::new(2024, 3, 25).unwrap();
+        assert_eq!(parse_day("2024-03-25"), Some(want));
+        assert_eq!(parse_day("25/3/2024"), Some(want));
+        assert_eq!(parse_day(" 25/03/2024 "), Some(want));
+    }
+
+    #[test]
+    fn rejects_impossible_or_ambiguous_dates() {
+        for bad in [
+            "32/3/2024",
+            "29/2/2023",
+            "3/25",
+            "2024/03/25x",
+            "",
+            "25-3-2024",
+            "1/1/99",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_short_and_long() {
+        let d = Day::new(2023, 3, 5).unwrap();
+        assert_eq!(d.short(), "5/3/2023");
+        assert_eq!(d.long(), "ngày 5 tháng 3 năm 2023");
+        assert_eq!(d.iso(), "2023-03-05");
+    }
+}

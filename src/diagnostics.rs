@@ -1,0 +1,203 @@
+//! Problems found in content, reported to people who are not programmers.
+//!
+//! Every problem names the file, line and column, quotes the offending line
+//! and says what would fix it. Loading collects all of them so that one run
+//! shows every mistake in the site, not only the first.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in one content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, as the user would type it (e.g. `content/2024/edition.yaml`).
+    pub file: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column (in characters); 0 when unknown.
+    pub column: usize,
+    /// The text of the offending line, when there is one.
+    pub source_line: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// What would fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with the file as a whole (unreadable, invalid UTF-8...).
+    pub fn file(file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_path_buf(),
+            line: 0,
+            column: 0,
+            source_line: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A problem at a position in `source` (1-based line and column).
+    pub fn at(
+        file: &Path,
+        source: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = line
+            .checked_sub(1)
+            .and_then(|i| source.lines().nth(i))
+            .map(str::to_owned);
+        Diagnostic {
+            file: file.to_path_buf(),
+            line,
+            column,
+            source_line,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A problem at a byte offset into `source`.
+    pub fn at_offset(file: &Path, source: &str, offset: usize, message: impl Into<String>) -> Self {
+        let (line, column) = line_column(source, offset);
+        Self::at(file, source, line, column, message)
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// Byte offset of a 1-based line (the offset just past the end when the
+/// line does not exist).
+pub fn line_offset(source: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    source
+        .match_indices('\n')
+        .nth(line - 2)
+        .map_or(source.len(), |(i, _)| i + 1)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (0, _) => writeln!(f, "error: {file}: {}", self.message)?,
+            (line, 0) => writeln!(f, "error: {file}:{line}: {}", self.message)?,
+            (line, column) => writeln!(f, "error: {file}:{line}:{column}: {}", self.message)?,
+        }
+        if let Some(text) = &self.source_line {
+            let number = self.line.to_string();
+            let pad = " ".repeat(number.len());
+            writeln!(f, " {number} | {text}")?;
+            if self.column > 0 {
+                // Tabs keep their width so the caret lines up.
+                let lead: String = text
+                    .chars()
+                    .take(self.column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                writeln!(f, " {pad} | {lead}^")?;
+            }
+        }
+        if let Some(help) = &self.help {
+            writeln!(f, "  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// All the problems of one run, in a stable order (by file, then position).
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn sort(&mut self) {
+        self.0
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        self.0.dedup();
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        let n = self.0.len();
+        write!(
+            f,
+            "{n} problem{} found; nothing was written. Fix {} and build again.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" }
+        )
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let src = "title: Tin\nngày: x\n";
+        let off = src.find('x').unwrap();
+        assert_eq!(line_column(src, off), (2, 7));
+        assert_eq!(line_offset(src, 2), 11);
+    }
+
+    #[test]
+    fn display_points_at_the_column() {
+        let d = Diagnostic::at(
+            Path::new("a.yaml"),
+            "x: 1\npurpose: y\n",
+            2,
+            1,
+            "unknown key `purpose`",
+        )
+        .with_help("did you mean `purposes`?");
+        let text = d.to_string();
+        assert!(
+            text.starts_with("error: a.yaml:2:1: unknown key `purpose`"),
+            "{text}"
+        );
+        assert!(text.contains(" 2 | purpose: y\n   | ^\n"), "{text}");
+        assert!(text.contains("help: did you mean `purposes`?"), "{text}");
+    }
+}

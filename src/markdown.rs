@@ -1,0 +1,314 @@
+//! Markdown to HTML, with links written the way authors write them.
+//!
+//! Authors link to source files relative to the file they are editing
+//! (`../files/kh-45.pdf`, `../../2023/news/ke-hoach.md`) or to published
+//! pages from the site root (`/2023/tin-tuc/ke-hoach/`). Both become
+//! site-rooted URLs here (`/2023/files/kh-45.pdf`); [`relativize`] later
+//! turns them into links relative to the page they appear on, so the output
+//! works at any address. A link to nothing is a problem reported with its
+//! position, never a broken link published.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, html};
+
+/// What internal links may point to.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// Source path relative to the content folder (`2023/news/a.md`, NFC,
+    /// `/`-separated) → published site path (`2023/tin-tuc/a/`).
+    pub sources: HashMap<String, String>,
+    /// Every published site path, pages (`2023/tin-tuc/`) and files
+    /// (`2023/files/kh.pdf`), without a leading slash.
+    pub outputs: HashSet<String>,
+}
+
+/// A link that leads nowhere: byte range in the Markdown and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLink {
+    pub offset: usize,
+    pub target: String,
+    pub reason: String,
+}
+
+impl Links {
+    /// Resolves a link target written in the source file `from_dir`
+    /// (content-relative directory, `""` for the root). Returns the
+    /// site-rooted URL to publish, or why it leads nowhere.
+    pub fn resolve(&self, from_dir: &str, target: &str) -> Result<String, String> {
+        if is_external(target) || target.starts_with('#') || target.is_empty() {
+            return Ok(target.to_owned());
+        }
+        let (path, suffix) = match target.find(['#', '?']) {
+            Some(i) => target.split_at(i),
+            None => (target, ""),
+        };
+        let decoded = crate::text::nfc(percent_decode(path));
+        if let Some(rooted) = decoded.strip_prefix('/') {
+            let clean = rooted.trim_start_matches('/');
+            let as_dir = if clean.is_empty() || clean.ends_with('/') || clean.contains('.') {
+                clean.to_owned()
+            } else {
+                format!("{clean}/")
+            };
+            return if self.outputs.contains(as_dir.as_str()) || clean.is_empty() {
+                Ok(format!("/{as_dir}{suffix}"))
+            } else {
+                Err(format!(
+                    "no page or file of this site is published at `/{clean}`"
+                ))
+            };
+        }
+        let joined = join(from_dir, &decoded)
+            .ok_or_else(|| "this link points outside the content folder".to_owned())?;
+        let key = joined.trim_end_matches('/');
+        if let Some(url) = self.sources.get(key) {
+            return Ok(format!("/{url}{suffix}"));
+        }
+        Err(format!(
+            "there is no file `{}` in the content folder (or it is a draft)",
+            if key.is_empty() { "." } else { key }
+        ))
+    }
+}
+
+/// Has a scheme (`https:`, `mailto:`) or is protocol-relative.
+pub fn is_external(target: &str) -> bool {
+    if target.starts_with("//") {
+        return true;
+    }
+    match target.find(':') {
+        Some(i) => {
+            let scheme = &target[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !target[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Joins a relative path to a content-relative directory, resolving `.` and
+/// `..`; `None` when it climbs above the content folder.
+pub fn join(dir: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in relative.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
+    let hex = |b: u8| (b as char).to_digit(16);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Renders Markdown written in the content directory `dir`, resolving its
+/// links. Returns the HTML and the links that lead nowhere.
+pub fn render(markdown: &str, dir: &str, links: &Links) -> (String, Vec<BrokenLink>) {
+    let mut broken = Vec::new();
+    let events = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !matches!(link_type, LinkType::Email) => {
+                let dest_url = fix(&dest_url, dir, links, markdown, range.start, &mut broken);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = fix(&dest_url, dir, links, markdown, range.start, &mut broken);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    (out, broken)
+}
+
+fn fix<'a>(
+    dest: &CowStr<'a>,
+    dir: &str,
+    links: &Links,
+    markdown: &str,
+    start: usize,
+    broken: &mut Vec<BrokenLink>,
+) -> CowStr<'a> {
+    match links.resolve(dir, dest) {
+        Ok(url) if url == dest.as_ref() => dest.clone(),
+        Ok(url) => CowStr::from(url),
+        Err(reason) => {
+            // Point at the target text itself when it is written literally.
+            let offset = markdown[start..]
+                .find(dest.as_ref())
+                .map_or(start, |i| start + i);
+            broken.push(BrokenLink {
+                offset,
+                target: dest.to_string(),
+                reason,
+            });
+            dest.clone()
+        }
+    }
+}
+
+/// Turns site-rooted `href="/…"` and `src="/…"` in rendered HTML into links
+/// relative to a page, `root` being the way up from that page (`../../`).
+///
+/// Safe on Markdown output: quotes in text are escaped as `&quot;`, so the
+/// patterns only occur in attributes.
+pub fn relativize(html: &str, root: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    loop {
+        let next = ["href=\"/", "src=\"/"]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+            .min();
+        let Some((i, len)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let after = &rest[i + len..];
+        out.push_str(&rest[..i + len - 1]);
+        if after.starts_with('/') {
+            // Protocol-relative: leave as written.
+            out.push('/');
+        } else {
+            out.push_str(root);
+        }
+        rest = after;
+    }
+}
+
+/// The plain text of a Markdown snippet (for summaries and feed entries).
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(_) if !out.ends_with(' ') && !out.is_empty() => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links() -> Links {
+        let mut l = Links::default();
+        l.sources.insert(
+            "2023/news/ke-hoach.md".into(),
+            "2023/tin-tuc/ke-hoach/".into(),
+        );
+        l.sources
+            .insert("2024/files/kh 45.pdf".into(), "2024/files/kh 45.pdf".into());
+        l.outputs.insert("2023/tin-tuc/ke-hoach/".into());
+        l.outputs.insert("2023/".into());
+        l
+    }
+
+    #[test]
+    fn source_relative_links_become_site_urls() {
+        let l = links();
+        assert_eq!(
+            l.resolve("2024/news", "../../2023/news/ke-hoach.md#a")
+                .unwrap(),
+            "/2023/tin-tuc/ke-hoach/#a"
+        );
+        assert_eq!(
+            l.resolve("2024/news", "../files/kh%2045.pdf").unwrap(),
+            "/2024/files/kh 45.pdf"
+        );
+        assert_eq!(
+            l.resolve("", "/2023/tin-tuc/ke-hoach").unwrap(),
+            "/2023/tin-tuc/ke-hoach/"
+        );
+        assert_eq!(l.resolve("x", "https://a.vn/b").unwrap(), "https://a.vn/b");
+        assert!(
+            l.resolve("2024", "../../../etc/passwd")
+                .unwrap_err()
+                .contains("outside")
+        );
+        assert!(l.resolve("2024", "files/none.pdf").is_err());
+        assert!(l.resolve("", "/2099/").is_err());
+    }
+
+    #[test]
+    fn render_reports_broken_links_with_offsets() {
+        let md = "Xem [kế hoạch](../../2023/news/ke-hoach.md) và [mất](thieu.md).";
+        let (html, broken) = render(md, "2024/news", &links());
+        assert!(html.contains("href=\"/2023/tin-tuc/ke-hoach/\""), "{html}");
+        assert_eq!(broken.len(), 1);
+        assert_eq!(&md[broken[0].offset..broken[0].offset + 8], "thieu.md");
+    }
+
+    #[test]
+    fn relativize_prefixes_only_site_rooted_attributes() {
+        let html = r#"<a href="/2023/">a</a> <img src="/x.png"> <a href="//cdn">c</a> <a href="https://e">e</a> /plain"#;
+        assert_eq!(
+            relativize(html, "../../"),
+            r#"<a href="../../2023/">a</a> <img src="../../x.png"> <a href="//cdn">c</a> <a href="https://e">e</a> /plain"#
+        );
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(plain_text("**Đậm** và [liên kết](x)"), "Đậm và liên kết");
+    }
+}

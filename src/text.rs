@@ -1,0 +1,104 @@
+//! Text hygiene shared by every stage: decoding source files, Unicode
+//! normalisation, slugs and Vietnamese collation.
+//!
+//! Content arrives from word processors, web portals and phones. The same
+//! word can be precomposed (NFC) or decomposed (NFD), files can carry a
+//! byte-order mark or Windows line endings. Everything is normalised here,
+//! once, on load, so later stages compare and slug plain NFC strings.
+
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::is_nfc_quick;
+
+/// Decodes the bytes of a source file: rejects invalid UTF-8 (returning the
+/// byte offset of the first bad sequence), drops a UTF-8 byte-order mark,
+/// turns CRLF and lone CR into LF and normalises to NFC.
+pub fn decode_source(bytes: &[u8]) -> Result<String, usize> {
+    let text = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    };
+    Ok(nfc(text))
+}
+
+/// Normalises to NFC, without copying when the text already is.
+pub fn nfc(text: String) -> String {
+    if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// Turns Vietnamese (or any) text into an ASCII URL segment:
+/// `Đoàn Thanh niên` → `doan-thanh-nien`.
+///
+/// `đ`/`Đ` are folded explicitly because they are letters of their own, not
+/// a `d` with a combining mark, and must never be dropped.
+pub fn slugify(text: &str) -> String {
+    let folded: String = text
+        .nfc()
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect();
+    slug::slugify(folded)
+}
+
+fn collator() -> &'static CollatorBorrowed<'static> {
+    static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
+    COLLATOR.get_or_init(|| {
+        let locale = icu_locale_core::locale!("vi");
+        Collator::try_new(locale.into(), CollatorOptions::default())
+            .expect("the Vietnamese collation data is compiled into icu_collator")
+    })
+}
+
+/// Compares two strings in Vietnamese dictionary order (ICU `vi`):
+/// a < ă < â < b … d < đ … o < ô < ơ … u < ư.
+pub fn vi_compare(a: &str, b: &str) -> Ordering {
+    collator().compare(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_vietnamese() {
+        assert_eq!(slugify("Đoàn Thanh niên"), "doan-thanh-nien");
+        assert_eq!(slugify("Tin tức mới"), "tin-tuc-moi");
+        // NFD input gives the same slug as NFC input.
+        let nfd: String = "Tin tức mới".nfd().collect();
+        assert_eq!(slugify(&nfd), "tin-tuc-moi");
+        assert_eq!(
+            slugify("Công tác xã hội Việt Nam – Tiên phong"),
+            "cong-tac-xa-hoi-viet-nam-tien-phong"
+        );
+    }
+
+    #[test]
+    fn decode_strips_bom_and_crlf_and_normalises() {
+        let nfd: String = "Hải Phòng".nfd().collect();
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice(format!("a\r\n{nfd}\r\n").as_bytes());
+        assert_eq!(decode_source(&bytes).unwrap(), "a\nHải Phòng\n");
+        assert_eq!(decode_source(b"ab\xffcd"), Err(2));
+    }
+
+    #[test]
+    fn vietnamese_order_is_not_byte_order() {
+        let mut words = vec!["ư", "đ", "b", "â", "ă", "a", "e", "d", "u"];
+        words.sort_by(|a, b| vi_compare(a, b));
+        assert_eq!(words, ["a", "ă", "â", "b", "d", "đ", "e", "u", "ư"]);
+    }
+}
