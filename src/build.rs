@@ -6,11 +6,12 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::content::model::Site;
 use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, Source, Tree};
 use crate::site::{Assembly, Job};
-use crate::templates::{self, ThemeFile};
+use crate::templates::{self, Theme, ThemeFile};
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -67,15 +68,58 @@ pub fn themes_dir(options: &BuildOptions) -> PathBuf {
 
 /// Renders the site in memory: every output file, or every problem found.
 pub fn render(options: &BuildOptions) -> Result<(Tree, BuildReport), BuildError> {
-    let started = Instant::now();
-    let site = content::load(&options.source, &options.load).map_err(BuildError::Content)?;
-    let theme =
-        templates::load(&themes_dir(options), &site.config.theme).map_err(BuildError::Content)?;
-    let assembly = Assembly::new(&site, crate::dates::today());
+    Session::new(options.clone()).rebuild(&[])
+}
+
+/// Builds that share work: the compiled theme is kept between rebuilds
+/// until a theme file or the theme's name changes.
+pub struct Session {
+    options: BuildOptions,
+    theme: Option<(String, Theme)>,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Self {
+        Session {
+            options,
+            theme: None,
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// Renders the site after `changed` paths changed (empty: first build).
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Tree, BuildReport), BuildError> {
+        let started = Instant::now();
+        let site =
+            content::load(&self.options.source, &self.options.load).map_err(BuildError::Content)?;
+        let themes = themes_dir(&self.options);
+        let abs_themes = themes.canonicalize().unwrap_or_else(|_| themes.clone());
+        let theme_changed = changed
+            .iter()
+            .any(|p| p.starts_with(&themes) || p.starts_with(&abs_themes));
+        let theme = match self.theme.take() {
+            Some((name, theme)) if name == site.config.theme && !theme_changed => theme,
+            _ => templates::load(&themes, &site.config.theme).map_err(BuildError::Content)?,
+        };
+        let result = render_site(&site, &theme, started);
+        self.theme = Some((site.config.theme.clone(), theme));
+        result
+    }
+}
+
+fn render_site(
+    site: &Site,
+    theme: &Theme,
+    started: Instant,
+) -> Result<(Tree, BuildReport), BuildError> {
+    let assembly = Assembly::new(site, crate::dates::today());
     let jobs = assembly.jobs();
     let rendered: Vec<(Job, Result<String, tera::Error>)> = jobs
         .par_iter()
-        .map(|&job| (job, assembly.render(&theme, job)))
+        .map(|&job| (job, assembly.render(theme, job)))
         .collect();
 
     let mut tree = Tree::new();

@@ -1,15 +1,20 @@
-//! The command line: `campaign build` (and more to come).
+//! The command line: `campaign build`, `watch` and `serve`.
 //!
 //! Exit codes: 0 success, 1 problems in the content or the output folder,
 //! 2 a wrong command line.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use crate::build::{self, BuildError, BuildOptions};
+use crate::build::{self, BuildOptions};
 use crate::content::LoadOptions;
+use crate::serve::{self, ServeOptions};
+use crate::watch::{self, Outcome};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,23 +30,56 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Build the site into the output folder.
-    Build {
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        source: PathBuf,
-        /// The output folder (replaced atomically; never a folder campaign did not create).
-        #[arg(long, default_value = "public")]
-        output: PathBuf,
-        /// Overrides `base_url` from site.yaml (for feeds, sitemap, canonical links).
+    Build(SiteArgs),
+    /// Rebuild the output folder on every change to the content or the theme.
+    Watch(SiteArgs),
+    /// Preview the site locally; open pages reload when a rebuild finishes.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 2503)]
+        port: u16,
+        /// The address to listen on; anything but 127.0.0.1 exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the preview in the default browser.
         #[arg(long)]
-        base_url: Option<String>,
-        /// Include posts and pages marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
-        /// The themes folder (default: themes/ beside the content folder).
-        #[arg(long)]
-        themes: Option<PathBuf>,
+        open: bool,
     },
+}
+
+#[derive(Debug, Args)]
+struct SiteArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    source: PathBuf,
+    /// The output folder (replaced atomically; never a folder campaign did not create).
+    #[arg(long, default_value = "public")]
+    output: PathBuf,
+    /// Overrides `base_url` from site.yaml (for feeds, sitemap, canonical links).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include posts and pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// The themes folder (default: themes/ beside the content folder).
+    #[arg(long)]
+    themes: Option<PathBuf>,
+}
+
+impl SiteArgs {
+    fn options(self) -> BuildOptions {
+        BuildOptions {
+            source: self.source,
+            output: self.output,
+            themes: self.themes,
+            load: LoadOptions {
+                drafts: self.drafts,
+                base_url: self.base_url,
+            },
+        }
+    }
 }
 
 /// Runs the command line and returns the process exit code.
@@ -58,31 +96,54 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build {
-            source,
-            output,
-            base_url,
-            drafts,
-            themes,
-        } => {
-            let options = BuildOptions {
-                source,
-                output,
-                themes,
-                load: LoadOptions { drafts, base_url },
-            };
-            match build::build(&options) {
-                Ok(report) => {
-                    println!("{report}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => report_error(&e),
+        Command::Build(args) => match build::build(&args.options()) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
             }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Watch(args) => run_or_fail(watch_forever(args.options())),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => run_or_fail(serve::serve(ServeOptions {
+            build: site.options(),
+            bind,
+            port,
+            open,
+        })),
+    }
+}
+
+fn run_or_fail(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
         }
     }
 }
 
-fn report_error(e: &BuildError) -> ExitCode {
-    eprintln!("{e}");
-    ExitCode::from(1)
+/// `campaign watch`: rebuild until Ctrl-C, then let the rebuild in progress finish.
+fn watch_forever(options: BuildOptions) -> anyhow::Result<()> {
+    crate::output::check_target(&options.output, &options.source)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let handle = watch::spawn_rebuilder(options, stop.clone(), |_: Outcome<'_>| {})?;
+    println!("Watching for changes (Ctrl-C to stop)");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let _ = tokio::signal::ctrl_c().await;
+    });
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let _ = handle.join();
+    Ok(())
 }

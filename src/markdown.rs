@@ -43,7 +43,7 @@ impl Links {
             Some(i) => target.split_at(i),
             None => (target, ""),
         };
-        let decoded = crate::text::nfc(percent_decode(path));
+        let decoded = crate::text::nfc(crate::text::percent_decode(path));
         if let Some(rooted) = decoded.strip_prefix('/') {
             let clean = rooted.trim_start_matches('/');
             let as_dir = if clean.is_empty() || clean.ends_with('/') || clean.contains('.') {
@@ -104,28 +104,6 @@ pub fn join(dir: &str, relative: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_owned();
-    }
-    let hex = |b: u8| (b as char).to_digit(16);
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 fn options() -> Options {

@@ -1,0 +1,419 @@
+//! The preview server: serves the last good build from memory, and tells
+//! open pages to reload (or to show the error) when a rebuild finishes.
+//!
+//! State is passed explicitly: the rebuild thread publishes each outcome
+//! into a `tokio::sync::watch` channel; request handlers read its latest
+//! value, and each open page listens to it through a server-sent-events
+//! stream. The live-reload script is added to HTML as it is served, never
+//! to the files `build` writes.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
+use axum::response::IntoResponse;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::stream::Stream;
+use tokio::sync::watch;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::build::BuildOptions;
+use crate::output::{Source, Tree};
+use crate::watch::{Outcome, spawn_rebuilder};
+
+/// The endpoint pages listen to for reloads.
+pub const EVENTS: &str = "/__campaign/events";
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub open: bool,
+}
+
+/// What the server shows: the last good site, and the last error if the
+/// latest build failed.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// Increases with every successful build.
+    pub build: u64,
+    pub tree: Arc<Tree>,
+    pub error: Option<String>,
+    pub css_only: bool,
+}
+
+type Shared = watch::Receiver<Arc<Snapshot>>;
+
+/// Runs the server until Ctrl-C (or SIGTERM); the output folder is left
+/// complete (the rebuild in progress, if any, finishes first).
+pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: ServeOptions) -> anyhow::Result<()> {
+    let (tx, rx) = watch::channel(Arc::new(Snapshot::default()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let rebuilder = spawn_rebuilder(options.build.clone(), stop.clone(), move |outcome| {
+        tx.send_modify(|snap| {
+            let mut next = (**snap).clone();
+            match outcome {
+                Outcome::Built { tree, css_only, .. } => {
+                    next.build += 1;
+                    next.tree = Arc::new(tree.clone());
+                    next.error = None;
+                    next.css_only = css_only;
+                }
+                Outcome::Failed(e) => next.error = Some(e.to_string()),
+            }
+            *snap = Arc::new(next);
+        });
+    })?;
+
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        anyhow::anyhow!(
+            "cannot listen on {addr}: {e} (is another server using the port? try --port)"
+        )
+    })?;
+    let local = listener.local_addr()?;
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {local}: other machines on the network can see this preview, drafts included"
+        );
+    }
+    let url = format!("http://{local}/");
+    println!("Serving the site at {url} (Ctrl-C to stop)");
+    if options.open {
+        open_browser(&url);
+    }
+    let app = router(rx);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    stop.store(true, Ordering::SeqCst);
+    let _ = tokio::task::spawn_blocking(move || rebuilder.join()).await;
+    println!("Stopped; the output folder holds the last good build.");
+    Ok(())
+}
+
+/// The application: live-reload events, then every other path from the site.
+pub fn router(state: Shared) -> Router {
+    Router::new()
+        .route(EVENTS, axum::routing::get(events))
+        .fallback(site_file)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("warning: could not open a browser; open {url} yourself");
+    }
+}
+
+/// The state each page is told about, as JSON.
+fn state_json(s: &Snapshot) -> String {
+    serde_json::json!({ "build": s.build, "error": s.error, "css_only": s.css_only }).to_string()
+}
+
+async fn events(
+    State(mut rx): State<Shared>,
+) -> Sse<impl Stream<Item = Result<Event, std::convert::Infallible>>> {
+    // The current state first (a page opened during an error shows it at
+    // once; a page that missed a build reloads), then every change.
+    let first = state_json(&rx.borrow_and_update());
+    let stream = futures_util::stream::unfold((Some(first), rx), |(pending, mut rx)| async move {
+        if let Some(data) = pending {
+            return Some((Ok(Event::default().data(data)), (None, rx)));
+        }
+        rx.changed().await.ok()?;
+        let data = state_json(&rx.borrow_and_update());
+        Some((Ok(Event::default().data(data)), (None, rx)))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Where a request path leads in the site.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    File(String),
+    /// A folder asked for without its slash: relative links need it.
+    Redirect(String),
+    NotFound,
+}
+
+/// Maps a request path onto the site's files. Decodes `%xx`; any `..`,
+/// backslash or NUL is refused, so nothing outside the site can be named.
+pub fn resolve(tree: &Tree, raw_path: &str) -> Resolved {
+    let decoded = crate::text::percent_decode(raw_path);
+    let path = decoded.trim_start_matches('/');
+    if path.contains('\\') || path.contains('\0') || path.split('/').any(|s| s == ".." || s == ".")
+    {
+        return Resolved::NotFound;
+    }
+    let path = crate::text::nfc(path.to_owned());
+    if path.is_empty() || path.ends_with('/') {
+        let index = format!("{path}index.html");
+        return if tree.contains_key(&index) {
+            Resolved::File(index)
+        } else {
+            Resolved::NotFound
+        };
+    }
+    if tree.contains_key(&path) {
+        return Resolved::File(path);
+    }
+    if tree.contains_key(&format!("{path}/index.html")) {
+        return Resolved::Redirect(format!("/{}/", raw_path.trim_start_matches('/')));
+    }
+    Resolved::NotFound
+}
+
+async fn site_file(State(rx): State<Shared>, uri: Uri) -> Response<Body> {
+    let snap = rx.borrow().clone();
+    if snap.build == 0 {
+        // The first build failed: there is no site yet, only the error.
+        let message = snap
+            .error
+            .clone()
+            .unwrap_or_else(|| "Đang dựng trang…".to_owned());
+        let escaped = message
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let html = format!(
+            "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Lỗi nội dung</title><body><h1>Chưa dựng được trang</h1><pre>{}</pre></body></html>",
+            escaped
+        );
+        return html_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            inject(html.into_bytes(), &snap),
+        );
+    }
+    match resolve(&snap.tree, uri.path()) {
+        Resolved::File(key) => match read(&snap.tree[&key]).await {
+            Ok(bytes) => file_response(&key, bytes, &snap),
+            Err(_) => not_found(&snap).await,
+        },
+        Resolved::Redirect(location) => Response::builder()
+            .status(StatusCode::MOVED_PERMANENTLY)
+            .header(header::LOCATION, location)
+            .body(Body::empty())
+            .unwrap_or_default(),
+        Resolved::NotFound => not_found(&snap).await,
+    }
+}
+
+async fn read(source: &Source) -> std::io::Result<Vec<u8>> {
+    match source {
+        Source::Bytes(b) => Ok(b.clone()),
+        Source::Static(b) => Ok(b.to_vec()),
+        Source::Copy(path) => tokio::fs::read(path).await,
+    }
+}
+
+async fn not_found(snap: &Snapshot) -> Response<Body> {
+    let body = match snap.tree.get("404.html") {
+        Some(s) => read(s).await.unwrap_or_default(),
+        None => b"<!DOCTYPE html><title>404</title><h1>404</h1>".to_vec(),
+    };
+    html_response(StatusCode::NOT_FOUND, inject(body, snap))
+}
+
+fn file_response(key: &str, bytes: Vec<u8>, snap: &Snapshot) -> Response<Body> {
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    if mime.essence_str() == "text/html" {
+        return html_response(StatusCode::OK, inject(bytes, snap));
+    }
+    let content_type = if mime.type_() == "text"
+        || mime.essence_str() == "application/xml"
+        || key.ends_with(".svg")
+    {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_owned()
+    };
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, content_type)],
+        bytes,
+    )
+        .into_response()
+}
+
+fn html_response(status: StatusCode, body: Vec<u8>) -> Response<Body> {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+/// Adds the live-reload script before `</body>` (or at the end).
+fn inject(mut html: Vec<u8>, snap: &Snapshot) -> Vec<u8> {
+    let script = RELOAD_SCRIPT.replace("__BUILD__", &snap.build.to_string());
+    let at = find_last(&html, b"</body>").unwrap_or(html.len());
+    html.splice(at..at, script.into_bytes());
+    html
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Listens for builds: reloads on a new build, swaps stylesheets when only
+/// CSS changed, and shows (then removes) an overlay with the build error.
+const RELOAD_SCRIPT: &str = r#"<script data-campaign-live-reload>
+(() => {
+  let build = __BUILD__;
+  const id = "campaign-error-overlay";
+  function show(message) {
+    let box = document.getElementById(id);
+    if (!message) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = id;
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,0,0,.92);color:#fff;padding:2rem;font:15px/1.5 ui-monospace,monospace";
+      const h = document.createElement("h2");
+      h.textContent = "Nội dung có lỗi – trang đang hiển thị bản dựng tốt gần nhất";
+      h.style.cssText = "color:#ffde00;font:bold 1.3rem sans-serif;margin:0 0 1rem";
+      const pre = document.createElement("pre");
+      pre.style.whiteSpace = "pre-wrap";
+      box.append(h, pre);
+      document.body.append(box);
+    }
+    box.querySelector("pre").textContent = message;
+  }
+  function swapStyles() {
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const url = new URL(link.href);
+      url.searchParams.set("v", String(Date.now()));
+      link.href = url.toString();
+    }
+  }
+  function connect() {
+    const source = new EventSource("/__campaign/events");
+    source.onmessage = (e) => {
+      const s = JSON.parse(e.data);
+      show(s.error);
+      if (s.error || s.build === build) return;
+      if (s.css_only && s.build === build + 1) { build = s.build; swapStyles(); }
+      else location.reload();
+    };
+    source.onerror = () => { source.close(); setTimeout(connect, 1000); };
+  }
+  connect();
+})();
+</script>
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> Tree {
+        let mut t = Tree::new();
+        for k in [
+            "index.html",
+            "2024/index.html",
+            "2024/files/kế hoạch.pdf",
+            "style.css",
+        ] {
+            t.insert(k.into(), Source::Bytes(Vec::new()));
+        }
+        t
+    }
+
+    #[test]
+    fn clean_urls_and_redirects() {
+        let t = tree();
+        assert_eq!(resolve(&t, "/"), Resolved::File("index.html".into()));
+        assert_eq!(
+            resolve(&t, "/2024/"),
+            Resolved::File("2024/index.html".into())
+        );
+        assert_eq!(resolve(&t, "/2024"), Resolved::Redirect("/2024/".into()));
+        assert_eq!(
+            resolve(&t, "/2024/files/k%E1%BA%BF%20ho%E1%BA%A1ch.pdf"),
+            Resolved::File("2024/files/kế hoạch.pdf".into())
+        );
+        assert_eq!(resolve(&t, "/nope/"), Resolved::NotFound);
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        let t = tree();
+        for bad in [
+            "/../etc/passwd",
+            "/2024/../../x",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/2024/..%2f..%2fx",
+            "/a\\..\\b",
+            "/%00",
+        ] {
+            assert_eq!(resolve(&t, bad), Resolved::NotFound, "{bad}");
+        }
+    }
+
+    #[test]
+    fn script_goes_before_body_end() {
+        let snap = Snapshot {
+            build: 7,
+            ..Snapshot::default()
+        };
+        let html =
+            String::from_utf8(inject(b"<html><body>x</body></html>".to_vec(), &snap)).unwrap();
+        assert!(html.contains("let build = 7;"));
+        assert!(html.ends_with("</script>\n</body></html>"));
+    }
+}

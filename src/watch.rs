@@ -1,0 +1,273 @@
+//! Watching the content and theme folders, and rebuilding on every change.
+//!
+//! Folders are watched, never single files, so editors that save by writing
+//! a temporary file and renaming it over the original (vim, VS Code, most
+//! word processors) are seen like any other save. The full debouncer pairs
+//! renames and merges a burst of events into one batch, which gives one
+//! rebuild. Editor temporary and backup files are ignored. When native
+//! events are not available (or the system's watch limit is reached) the
+//! watcher falls back to polling, and says so.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer_opt};
+
+use crate::build::{BuildError, BuildOptions, BuildReport, Session};
+use crate::output::{self, Tree};
+
+/// How long events settle before a rebuild starts.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+/// Polling interval when native events are unavailable.
+const POLL: Duration = Duration::from_millis(400);
+
+/// A running file watcher. Dropping it stops watching.
+pub struct Watcher {
+    _debouncer: Box<dyn std::any::Any + Send>,
+    /// Batches of changed paths, one per settled burst.
+    pub changes: Receiver<Vec<PathBuf>>,
+    /// `Some(reason)` when the watcher polls instead of using native events.
+    pub polling: Option<String>,
+}
+
+/// Whether a changed path can matter to the site.
+pub fn is_relevant(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return false;
+    };
+    // Editor droppings: vim swap and backup files, emacs locks, `~` backups,
+    // VS Code and LibreOffice temporary files.
+    let noise = name.starts_with(".#")
+        || name.starts_with('#')
+        || name.starts_with(".~lock")
+        || name.ends_with('~')
+        || name == "4913"
+        || [
+            ".swp",
+            ".swx",
+            ".swo",
+            ".tmp",
+            ".bak",
+            ".crdownload",
+            ".part",
+        ]
+        .iter()
+        .any(|s| name.ends_with(s));
+    let hidden = path.components().any(|c| {
+        c.as_os_str().to_string_lossy().starts_with('.')
+            && c.as_os_str() != "."
+            && c.as_os_str() != ".."
+    });
+    !noise && !hidden
+}
+
+/// Starts watching `roots` (folders; missing ones are skipped).
+pub fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
+    let force_poll = std::env::var_os("CAMPAIGN_POLL").is_some_and(|v| v != "0");
+    if !force_poll {
+        match start::<RecommendedWatcher>(roots, notify::Config::default()) {
+            Ok((debouncer, changes)) => {
+                return Ok(Watcher {
+                    _debouncer: Box::new(debouncer),
+                    changes,
+                    polling: None,
+                });
+            }
+            Err(e) => {
+                let reason = match &e.kind {
+                    notify::ErrorKind::MaxFilesWatch => {
+                        "the system's limit of watched folders is reached (raise fs.inotify.max_user_watches)".to_owned()
+                    }
+                    _ => format!("native file events are not available ({e})"),
+                };
+                return poll(roots, reason);
+            }
+        }
+    }
+    poll(roots, "CAMPAIGN_POLL is set".to_owned())
+}
+
+fn poll(roots: &[PathBuf], reason: String) -> anyhow::Result<Watcher> {
+    let config = notify::Config::default().with_poll_interval(POLL);
+    let (debouncer, changes) = start::<PollWatcher>(roots, config)?;
+    Ok(Watcher {
+        _debouncer: Box::new(debouncer),
+        changes,
+        polling: Some(reason),
+    })
+}
+
+type Started<W> = (Debouncer<W, RecommendedCache>, Receiver<Vec<PathBuf>>);
+
+fn start<W: notify::Watcher + Send + 'static>(
+    roots: &[PathBuf],
+    config: notify::Config,
+) -> Result<Started<W>, notify::Error> {
+    let (tx, rx) = mpsc::channel();
+    let handler = move |result: DebounceEventResult| match result {
+        Ok(events) => {
+            let mut paths: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| !e.kind.is_access())
+                .flat_map(|e| e.paths.iter().cloned())
+                .filter(|p| is_relevant(p))
+                .collect();
+            paths.sort();
+            paths.dedup();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
+        }
+        Err(errors) => {
+            for e in errors {
+                eprintln!("warning: file watching: {e}");
+            }
+        }
+    };
+    let mut debouncer = new_debouncer_opt::<_, W, RecommendedCache>(
+        DEBOUNCE,
+        None,
+        handler,
+        RecommendedCache::new(),
+        config,
+    )?;
+    for root in roots.iter().filter(|r| r.is_dir()) {
+        debouncer.watch(root, RecursiveMode::Recursive)?;
+    }
+    Ok((debouncer, rx))
+}
+
+/// The outcome of one build, handed to whoever shows the site.
+pub enum Outcome<'a> {
+    Built {
+        tree: &'a Tree,
+        report: BuildReport,
+        /// Only stylesheets changed: a page can swap styles without reloading.
+        css_only: bool,
+    },
+    Failed(&'a BuildError),
+}
+
+/// Rebuilds on every change until `stop` is set: builds once at the start,
+/// then after every batch of changes. Each outcome is passed to `publish`
+/// before the output folder is written, so a server shows it at once.
+pub fn spawn_rebuilder(
+    options: BuildOptions,
+    stop: Arc<AtomicBool>,
+    mut publish: impl FnMut(Outcome<'_>) + Send + 'static,
+) -> anyhow::Result<JoinHandle<()>> {
+    let themes = crate::build::themes_dir(&options);
+    let watcher = watch(&[options.source.clone(), themes])?;
+    if let Some(reason) = &watcher.polling {
+        eprintln!(
+            "warning: {reason}; checking for changes every {} ms instead",
+            POLL.as_millis()
+        );
+    }
+    let handle = std::thread::Builder::new()
+        .name("campaign-rebuild".into())
+        .spawn(move || {
+            let mut session = Session::new(options);
+            let mut changed: Vec<PathBuf> = Vec::new();
+            let mut first = true;
+            while !stop.load(Ordering::SeqCst) {
+                if !first {
+                    match watcher.changes.recv_timeout(Duration::from_millis(100)) {
+                        Ok(batch) => changed.extend(batch),
+                        Err(RecvTimeoutError::Timeout) => continue,
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    }
+                    // Everything already queued joins this rebuild.
+                    while let Ok(batch) = watcher.changes.try_recv() {
+                        changed.extend(batch);
+                    }
+                    changed.sort();
+                    changed.dedup();
+                }
+                let started = Instant::now();
+                let result = session.rebuild(&changed);
+                let what = if first {
+                    "first build".to_owned()
+                } else {
+                    describe(&changed)
+                };
+                match result {
+                    Ok((tree, report)) => {
+                        let css_only = !first
+                            && !changed.is_empty()
+                            && changed
+                                .iter()
+                                .all(|p| p.extension().is_some_and(|e| e == "css"));
+                        publish(Outcome::Built {
+                            tree: &tree,
+                            report,
+                            css_only,
+                        });
+                        let write = output::write_atomic(
+                            &session.options().output,
+                            &session.options().source,
+                            &tree,
+                        );
+                        match write {
+                            Ok(()) => println!(
+                                "{what}: {} pages, {} posts, {} editions in {} ms",
+                                report.pages,
+                                report.posts,
+                                report.editions,
+                                started.elapsed().as_millis()
+                            ),
+                            Err(e) => eprintln!("{what}: built, but {e}"),
+                        }
+                    }
+                    Err(e) => {
+                        publish(Outcome::Failed(&e));
+                        eprintln!("{e}");
+                        eprintln!(
+                            "{what}: not rebuilt; the last good site is kept ({} ms)",
+                            started.elapsed().as_millis()
+                        );
+                    }
+                }
+                first = false;
+                changed.clear();
+            }
+        })?;
+    Ok(handle)
+}
+
+/// One line naming what changed.
+fn describe(paths: &[PathBuf]) -> String {
+    match paths {
+        [] => "rebuilt".to_owned(),
+        [one] => format!("changed {}", one.display()),
+        [one, rest @ ..] => format!("changed {} and {} more", one.display(), rest.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_droppings_are_ignored() {
+        for noise in [
+            "content/2024/news/.a.md.swp",
+            "content/2024/news/a.md~",
+            "content/2024/news/#a.md#",
+            "content/2024/news/.#a.md",
+            "content/2024/news/4913",
+            "content/.git/index",
+            "content/2024/news/a.md.tmp",
+        ] {
+            assert!(!is_relevant(Path::new(noise)), "{noise}");
+        }
+        assert!(is_relevant(Path::new("content/2024/news/a.md")));
+        assert!(is_relevant(Path::new("../site/content/2024/edition.yaml")));
+        assert!(is_relevant(Path::new("./themes/default/static/style.css")));
+    }
+}
