@@ -8,7 +8,10 @@ fn main() {
     let root = Path::new("themes/default");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
-    collect(root, root, &mut files);
+    // Only what a theme is made of: templates and static files.
+    for part in ["templates", "static"] {
+        collect(root, &root.join(part), &mut files);
+    }
     files.sort();
     let mut out = String::from(
         "/// Files of the built-in default theme: (path inside the theme, bytes).\npub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n",
