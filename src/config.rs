@@ -153,15 +153,20 @@ impl SiteConfig {
     }
 }
 
-/// Position (1-based) of the line where `key:` is first written, or 1:1.
+/// Position (1-based line and column) where `key:` is first written, at
+/// the start of a line or inside a flow mapping (`campaign: { day: ... }`),
+/// or 1:1.
 pub fn key_position(text: &str, key: &str) -> (usize, usize) {
+    let pattern = format!("{key}:");
     for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed
-            .strip_prefix(key)
-            .is_some_and(|r| r.starts_with(':'))
-        {
-            return (i + 1, line.len() - trimmed.len() + 1);
+        let mut from = 0;
+        while let Some(found) = line[from..].find(&pattern) {
+            let at = from + found;
+            let before = line[..at].chars().next_back();
+            if matches!(before, None | Some(' ' | '\t' | '{' | ',' | '-')) {
+                return (i + 1, line[..at].chars().count() + 1);
+            }
+            from = at + pattern.len();
         }
     }
     (1, 1)

@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
 /// What internal links may point to.
 #[derive(Debug, Default)]
@@ -210,6 +210,19 @@ pub fn relativize(html: &str, root: &str) -> String {
     }
 }
 
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 /// The plain text of a Markdown snippet (for summaries and feed entries).
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
@@ -217,7 +230,10 @@ pub fn plain_text(markdown: &str) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(_) if !out.ends_with(' ') && !out.is_empty() => out.push(' '),
+            // Blocks are separated by a space; inline markup is not.
+            Event::End(end) if !is_inline(end) && !out.ends_with(' ') && !out.is_empty() => {
+                out.push(' ')
+            }
             _ => {}
         }
     }

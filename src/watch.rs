@@ -93,7 +93,12 @@ pub fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
 }
 
 fn poll(roots: &[PathBuf], reason: String) -> anyhow::Result<Watcher> {
-    let config = notify::Config::default().with_poll_interval(POLL);
+    // The poller compares modification times in whole seconds only, so a
+    // save in the same second as the one before would go unseen: compare
+    // the contents as well (it costs reading the watched files each poll).
+    let config = notify::Config::default()
+        .with_poll_interval(POLL)
+        .with_compare_contents(true);
     let (debouncer, changes) = start::<PollWatcher>(roots, config)?;
     Ok(Watcher {
         _debouncer: Box::new(debouncer),
@@ -172,6 +177,10 @@ pub fn spawn_rebuilder(
     let handle = std::thread::Builder::new()
         .name("campaign-rebuild".into())
         .spawn(move || {
+            // Move the whole watcher in: a closure capturing only
+            // `watcher.changes` would drop the debouncer (and stop watching)
+            // as soon as this function returns.
+            let watcher = watcher;
             let mut session = Session::new(options);
             let mut changed: Vec<PathBuf> = Vec::new();
             let mut first = true;

@@ -343,7 +343,7 @@ fn current_in_site_yaml_selects_an_older_edition() {
     // A year without an edition is an error.
     t.write("content/site.yaml", format!("{SITE_YAML}current: 2030\n"));
     let err = t.build(&[]).assert_fails(1).to_owned();
-    assert!(err.contains("content/site.yaml:16:1"), "{err}");
+    assert!(err.contains("content/site.yaml:17:1"), "{err}");
     assert!(err.contains("2030"), "{err}");
 }
 
@@ -358,8 +358,8 @@ fn a_second_theme_overrides_one_template_and_falls_back_for_the_rest() {
         "themes/xanh/templates/base.html",
         r#"<!DOCTYPE html>
 <html lang="{{ site.language }}" class="theme-xanh">
-<head><meta charset="utf-8"><title>{{ page.title }} | XANH</title>
-<link rel="stylesheet" href="{{ root }}style.css"></head>
+<head><meta charset="utf-8"><title>{% block title %}{{ page.title }}{% endblock title %} | XANH</title>
+<link rel="stylesheet" href="{{ root }}style.css">{% block head %}{% endblock head %}</head>
 <body><p class="xanh-marker">Giao diện xanh</p>
 <main>{% block content %}{% endblock content %}</main>
 </body>
@@ -523,4 +523,28 @@ fn the_content_folder_and_its_parent_are_refused_as_output() {
     t.build(&["--output", abs.to_str().unwrap()])
         .assert_fails(1);
     assert_eq!(snapshot(&t.join("content")), before);
+}
+
+#[test]
+fn the_link_checker_itself_finds_broken_and_rooted_links() {
+    let t = TestDir::with(&[
+        (
+            "out/index.html",
+            "<a href=\"a/\">a</a> <a href=\"https://x.vn/\">x</a> <a href=\"#top\">top</a>",
+        ),
+        (
+            "out/a/index.html",
+            "<a href=\"../\">home</a> <img src=\"../b.png\"> <a href=\"/a/\">rooted</a> <a href=\"../c/#x\">c</a>",
+        ),
+    ]);
+    let (problems, checked) = check_relative_links(&t.join("out"));
+    assert_eq!(checked, 5, "{problems:?}");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("`../b.png`")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("`/a/`") && p.contains("site-rooted"))
+    );
+    assert!(problems.iter().any(|p| p.contains("`../c/#x`")));
 }

@@ -171,9 +171,9 @@ pub fn convert(
     let in_year = |d: Day, what: &str, errors: &mut Vec<Diagnostic>| {
         if d.year() != year {
             errors.push(here(
-                &d_needle(d),
+                &d_needle(&src.text, d),
                 format!("{what} {d} is not in {year}"),
-                format!("activities and the period of the {year} edition happen in {year}"),
+                format!("every date of the {year} edition (period, activities, documents, report deadline) falls in {year}"),
             ));
         }
     };
@@ -289,6 +289,9 @@ pub fn convert(
                 }
                 (None, None) => DocumentLink::None,
             };
+            if let Some(date) = d.date {
+                in_year(date, "the document date", errors);
+            }
             Document {
                 number: d.number,
                 date: d.date,
@@ -298,6 +301,9 @@ pub fn convert(
             }
         })
         .collect();
+    if let Some(deadline) = raw.report.as_ref().and_then(|r| r.deadline) {
+        in_year(deadline, "the report deadline", errors);
+    }
     let report = raw.report.map(|r| Report {
         deadline: r.deadline,
         contact: r.contact.as_deref().map(|t| md(t, errors)),
@@ -328,8 +334,18 @@ pub fn convert(
     }
 }
 
-fn d_needle(d: Day) -> String {
-    format!("/{}", d.year())
+/// How `d` is written in `text`, in the first of its three spellings found
+/// there, to point at it.
+fn d_needle(text: &str, d: Day) -> String {
+    let (y, m, day) = (d.year(), d.0.month(), d.0.day());
+    [
+        format!("{day}/{m}/{y}"),
+        format!("{day:02}/{m:02}/{y}"),
+        d.iso(),
+    ]
+    .into_iter()
+    .find(|n| text.contains(n.as_str()))
+    .unwrap_or_else(|| format!("/{y}"))
 }
 
 /// A `file:` of a document: a file under `<year>/files/`.

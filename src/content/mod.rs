@@ -82,6 +82,9 @@ struct Layout {
     pages: Vec<String>,
     years: BTreeMap<i16, YearFiles>,
     assets: Vec<Asset>,
+    /// Content-relative NFC path → the file's path on disk, whose name may
+    /// be in another normalisation form (NFD from macOS or a web download).
+    paths: HashMap<String, PathBuf>,
 }
 
 /// Loads and checks the site in `source`.
@@ -105,7 +108,7 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
     }
     let read: Vec<Result<SourceFile, Diagnostic>> = wanted
         .par_iter()
-        .map(|rel| read_source(source, rel))
+        .map(|rel| read_source(source, rel, &layout.paths[*rel]))
         .collect();
     let mut files: HashMap<String, SourceFile> = HashMap::new();
     for r in read {
@@ -145,7 +148,7 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
                 .posts
                 .par_iter()
                 .filter_map(|rel| files.get(rel))
-                .map(|src| parse_post(src))
+                .map(parse_post)
                 .collect();
             let mut ok = Vec::new();
             for p in posts {
@@ -295,6 +298,22 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         editions.push(e);
     }
+    // Years whose edition.yaml is missing or broken are not published, but
+    // their posts and introduction are still checked, so that one run
+    // reports every problem of the site.
+    for (year, parsed) in std::mem::take(&mut posts_by_year) {
+        if let Some(src) = layout.years[&year]
+            .intro
+            .as_ref()
+            .and_then(|rel| files.get(rel))
+        {
+            intro(src, &loader, &mut errors);
+        }
+        for p in parsed {
+            let src = &files[&p.rel];
+            post::convert_post(p.front, year, p.slug, src, p.body, &loader, &mut errors);
+        }
+    }
 
     if !errors.is_empty() {
         return Err(finish(errors));
@@ -369,9 +388,9 @@ fn intro(src: &SourceFile, loader: &Loader, errors: &mut Vec<Diagnostic>) -> Opt
     }
 }
 
-fn read_source(source: &Path, rel: &str) -> Result<SourceFile, Diagnostic> {
+fn read_source(source: &Path, rel: &str, real: &Path) -> Result<SourceFile, Diagnostic> {
     let display = source.join(rel);
-    let bytes = std::fs::read(&display)
+    let bytes = std::fs::read(real)
         .map_err(|e| Diagnostic::file(&display, format!("cannot be read: {e}")))?;
     let text = decode_source(&bytes).map_err(|offset| {
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
@@ -459,6 +478,19 @@ fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             continue;
         }
         let rel = parts.join("/");
+        if let Some(other) = layout.paths.insert(rel.clone(), path.to_path_buf()) {
+            errors.push(
+                Diagnostic::file(
+                    path,
+                    format!(
+                        "has the same name as {} once its Vietnamese letters are normalised (NFC)",
+                        other.display()
+                    ),
+                )
+                .with_help("the two names differ only in how their accents are encoded: delete or rename one of the files"),
+            );
+            continue;
+        }
         let p: Vec<&str> = parts.iter().map(String::as_str).collect();
         let year = p.first().and_then(|y| parse_year(y));
         match (p.as_slice(), year) {

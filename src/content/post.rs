@@ -90,6 +90,25 @@ pub fn convert_post(
     errors: &mut Vec<Diagnostic>,
 ) -> Post {
     let content = render_body(src, body, loader, errors);
+    if front.date.year() != year {
+        let (line, column) = crate::config::key_position(&src.text, "date");
+        errors.push(
+            Diagnostic::at(
+                &src.display,
+                &src.text,
+                line,
+                column,
+                format!(
+                    "the post is dated {} but is in the folder of {year}",
+                    front.date
+                ),
+            )
+            .with_help(format!(
+                "correct the date, or move the file to the folder {}/news/",
+                front.date.year()
+            )),
+        );
+    }
     let image = front
         .image
         .as_deref()
