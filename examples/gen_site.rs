@@ -37,29 +37,111 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "công tác", "xã hội", "người dân", "cộng đồng", "hỗ trợ", "trợ giúp", "gia đình", "trẻ em", "người cao tuổi",
-    "người khuyết tật", "hoàn cảnh", "khó khăn", "chính sách", "an sinh", "nhân viên", "cộng tác viên", "tuyên truyền",
-    "kỷ niệm", "tôn vinh", "giá trị", "nhân văn", "nghề nghiệp", "chuyên nghiệp", "kết nối", "phát triển", "sáng tạo",
-    "tiên phong", "địa phương", "đơn vị", "cơ sở", "trung tâm", "bảo trợ", "đoàn kết", "tương trợ", "thương yêu",
-    "thiết thực", "hiệu quả", "trang trọng", "tiết kiệm", "báo cáo", "kế hoạch", "triển khai", "phối hợp", "thực hiện",
-    "nâng cao", "nhận thức", "dịch vụ", "mô hình", "tập huấn", "đào tạo", "bệnh viện", "trường học", "ủy ban", "huyện",
-    "xã", "phường", "thành phố", "tỉnh", "năm", "tháng", "ngày", "đội ngũ", "quan tâm", "giúp đỡ", "lá lành đùm lá rách",
+    "công tác",
+    "xã hội",
+    "người dân",
+    "cộng đồng",
+    "hỗ trợ",
+    "trợ giúp",
+    "gia đình",
+    "trẻ em",
+    "người cao tuổi",
+    "người khuyết tật",
+    "hoàn cảnh",
+    "khó khăn",
+    "chính sách",
+    "an sinh",
+    "nhân viên",
+    "cộng tác viên",
+    "tuyên truyền",
+    "kỷ niệm",
+    "tôn vinh",
+    "giá trị",
+    "nhân văn",
+    "nghề nghiệp",
+    "chuyên nghiệp",
+    "kết nối",
+    "phát triển",
+    "sáng tạo",
+    "tiên phong",
+    "địa phương",
+    "đơn vị",
+    "cơ sở",
+    "trung tâm",
+    "bảo trợ",
+    "đoàn kết",
+    "tương trợ",
+    "thương yêu",
+    "thiết thực",
+    "hiệu quả",
+    "trang trọng",
+    "tiết kiệm",
+    "báo cáo",
+    "kế hoạch",
+    "triển khai",
+    "phối hợp",
+    "thực hiện",
+    "nâng cao",
+    "nhận thức",
+    "dịch vụ",
+    "mô hình",
+    "tập huấn",
+    "đào tạo",
+    "bệnh viện",
+    "trường học",
+    "ủy ban",
+    "huyện",
+    "xã",
+    "phường",
+    "thành phố",
+    "tỉnh",
+    "năm",
+    "tháng",
+    "ngày",
+    "đội ngũ",
+    "quan tâm",
+    "giúp đỡ",
+    "lá lành đùm lá rách",
 ];
 
 const TAGS: &[&str] = &[
-    "Hải Phòng", "Kon Tum", "Quảng Ngãi", "Phú Yên", "Kế hoạch", "Công văn", "Tuyên truyền", "Đơn vị trợ giúp xã hội",
-    "Ủy ban nhân dân", "Y tế", "Giáo dục", "Đoàn Thanh niên", "Hội Phụ nữ", "Báo cáo", "Ăn tết", "Âm nhạc", "Ưu đãi",
+    "Hải Phòng",
+    "Kon Tum",
+    "Quảng Ngãi",
+    "Phú Yên",
+    "Kế hoạch",
+    "Công văn",
+    "Tuyên truyền",
+    "Đơn vị trợ giúp xã hội",
+    "Ủy ban nhân dân",
+    "Y tế",
+    "Giáo dục",
+    "Đoàn Thanh niên",
+    "Hội Phụ nữ",
+    "Báo cáo",
+    "Ăn tết",
+    "Âm nhạc",
+    "Ưu đãi",
 ];
 
 const UNITS: &[(&str, &str)] = &[
     ("Sở Y tế", "Sở, ban, ngành"),
     ("Sở Giáo dục và Đào tạo", "Sở, ban, ngành"),
     ("Sở Thông tin và Truyền thông", "Sở, ban, ngành"),
-    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Mặt trận và đoàn thể"),
+    (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Mặt trận và đoàn thể",
+    ),
     ("Hội Liên hiệp Phụ nữ tỉnh", "Mặt trận và đoàn thể"),
     ("Tỉnh đoàn", "Mặt trận và đoàn thể"),
-    ("Ủy ban nhân dân các huyện, thành phố", "Ủy ban nhân dân cấp huyện"),
-    ("Trung tâm Bảo trợ và Công tác xã hội tỉnh", "Trung tâm và cơ sở"),
+    (
+        "Ủy ban nhân dân các huyện, thành phố",
+        "Ủy ban nhân dân cấp huyện",
+    ),
+    (
+        "Trung tâm Bảo trợ và Công tác xã hội tỉnh",
+        "Trung tâm và cơ sở",
+    ),
 ];
 
 fn sentence(rng: &mut Rng, words: usize) -> String {
@@ -109,7 +191,11 @@ fn parse_args() -> Result<Args, String> {
             "--years" => args.years = value()?.parse().map_err(|e| format!("--years: {e}"))?,
             "--out" => args.out = PathBuf::from(value()?),
             "--hugo" => args.hugo = Some(PathBuf::from(value()?)),
-            other => return Err(format!("unknown argument {other}; use --posts N --years N --out DIR [--hugo DIR]")),
+            other => {
+                return Err(format!(
+                    "unknown argument {other}; use --posts N --years N --out DIR [--hugo DIR]"
+                ));
+            }
         }
     }
     if args.years == 0 {
@@ -144,7 +230,10 @@ fn main() {
             "title: \"Ngày Công tác xã hội Việt Nam\"\ndescription: \"Trang chiến dịch sinh tự động để đo hiệu năng.\"\nbase_url: \"https://ctxh.example.gov.vn/\"\norganization: \"Sở Lao động - Thương binh và Xã hội\"\ncampaign: {{ day: \"03-25\", first_year: {first_year} }}\nnews_per_page: 10\nmenu:\n  - {{ title: \"Trang chủ\", url: \"/\" }}\n  - {{ title: \"Tin tức\", url: \"/tin-tuc/\" }}\n  - {{ title: \"Lưu trữ\", url: \"/luu-tru/\" }}\n"
         ),
     );
-    write(&content.join("index.md"), "Trang chiến dịch **Ngày Công tác xã hội Việt Nam** (25/3 hằng năm).\n");
+    write(
+        &content.join("index.md"),
+        "Trang chiến dịch **Ngày Công tác xã hội Việt Nam** (25/3 hằng năm).\n",
+    );
     // Posts are spread evenly over the years; slug i of year y is `tin-<y>-<i>`.
     let per_year: Vec<usize> = (0..args.years)
         .map(|y| args.posts / args.years + usize::from(y < args.posts % args.years))
@@ -153,10 +242,20 @@ fn main() {
         let year = first_year + yi as i32;
         let dir = content.join(year.to_string());
         let mut e = String::new();
-        writeln!(e, "theme: \"Công tác xã hội Việt Nam - {} {}\"", rng.pick(&["Chuyên nghiệp", "Tiên phong", "Kết nối", "Sáng tạo"]), year).unwrap();
+        writeln!(
+            e,
+            "theme: \"Công tác xã hội Việt Nam - {} {}\"",
+            rng.pick(&["Chuyên nghiệp", "Tiên phong", "Kết nối", "Sáng tạo"]),
+            year
+        )
+        .unwrap();
         writeln!(e, "slogans:\n  - \"Lá lành đùm lá rách\"").unwrap();
         writeln!(e, "summary: \"{}\"", sentence(&mut rng, 14)).unwrap();
-        writeln!(e, "period: {{ from: \"20/3/{year}\", to: \"25/3/{year}\" }}").unwrap();
+        writeln!(
+            e,
+            "period: {{ from: \"20/3/{year}\", to: \"25/3/{year}\" }}"
+        )
+        .unwrap();
         e.push_str("purposes:\n");
         for _ in 0..3 {
             writeln!(e, "  - \"{}\"", sentence(&mut rng, 20)).unwrap();
@@ -164,18 +263,36 @@ fn main() {
         e.push_str("requirements:\n");
         writeln!(e, "  - \"{}\"", sentence(&mut rng, 16)).unwrap();
         e.push_str("activities:\n");
-        for i in 0..4 {
-            writeln!(e, "  - title: \"{}\"\n    from: \"{}/3/{year}\"\n    to: \"25/3/{year}\"\n    location: \"{}\"\n    description: \"{}\"\n    units: [\"{}\"]", sentence(&mut rng, 6), 20 + i, rng.pick(&["Hải Phòng", "Kon Tum", "Quảng Ngãi"]), sentence(&mut rng, 18), UNITS[i].0).unwrap();
+        for (i, (unit, _)) in UNITS.iter().enumerate().take(4) {
+            writeln!(e, "  - title: \"{}\"\n    from: \"{}/3/{year}\"\n    to: \"25/3/{year}\"\n    location: \"{}\"\n    description: \"{}\"\n    units: [\"{unit}\"]", sentence(&mut rng, 6), 20 + i, rng.pick(&["Hải Phòng", "Kon Tum", "Quảng Ngãi"]), sentence(&mut rng, 18)).unwrap();
         }
         e.push_str("units:\n");
         for (name, group) in UNITS {
-            writeln!(e, "  - name: \"{name}\"\n    group: \"{group}\"\n    tasks: \"{}\"", sentence(&mut rng, 16)).unwrap();
+            writeln!(
+                e,
+                "  - name: \"{name}\"\n    group: \"{group}\"\n    tasks: \"{}\"",
+                sentence(&mut rng, 16)
+            )
+            .unwrap();
         }
         writeln!(e, "documents:\n  - number: \"{}/KH-SLĐTBXH\"\n    date: \"1/3/{year}\"\n    issuer: \"Sở Lao động - Thương binh và Xã hội\"\n    title: \"Kế hoạch tổ chức Ngày Công tác xã hội Việt Nam năm {year}\"\n    file: \"ke-hoach-{year}.txt\"", 40 + yi).unwrap();
-        writeln!(e, "report: {{ deadline: \"31/3/{year}\", contact: \"Phòng Bảo trợ xã hội\" }}").unwrap();
+        writeln!(
+            e,
+            "report: {{ deadline: \"31/3/{year}\", contact: \"Phòng Bảo trợ xã hội\" }}"
+        )
+        .unwrap();
         write(&dir.join("edition.yaml"), &e);
-        write(&dir.join("files").join(format!("ke-hoach-{year}.txt")), &paragraph(&mut rng, 6));
-        write(&dir.join("index.md"), &format!("## Năm {year}\n\n{}\n\nXem [kế hoạch](files/ke-hoach-{year}.txt).\n", paragraph(&mut rng, 5)));
+        write(
+            &dir.join("files").join(format!("ke-hoach-{year}.txt")),
+            &paragraph(&mut rng, 6),
+        );
+        write(
+            &dir.join("index.md"),
+            &format!(
+                "## Năm {year}\n\n{}\n\nXem [kế hoạch](files/ke-hoach-{year}.txt).\n",
+                paragraph(&mut rng, 5)
+            ),
+        );
         for i in 0..count {
             let (month, day) = (1 + i * 12 / count.max(1), 1 + rng.below(28));
             let mut tags: Vec<&str> = Vec::new();
@@ -189,7 +306,13 @@ fn main() {
             let mut p = String::new();
             writeln!(p, "---\ntitle: \"{title}\"\ndate: \"{day}/{month}/{year}\"\nsummary: \"{}\"\ntags: [{}]\nauthor: \"Phóng viên\"\n---", sentence(&mut rng, 16), tags.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ")).unwrap();
             for section in 0..4 {
-                writeln!(p, "\n## {}\n\n{}\n", sentence(&mut rng, 5).trim_end_matches('.'), paragraph(&mut rng, 6)).unwrap();
+                writeln!(
+                    p,
+                    "\n## {}\n\n{}\n",
+                    sentence(&mut rng, 5).trim_end_matches('.'),
+                    paragraph(&mut rng, 6)
+                )
+                .unwrap();
                 match section {
                     0 => {
                         for _ in 0..4 {
@@ -199,7 +322,13 @@ fn main() {
                     1 => {
                         p.push_str("| Đơn vị | Số người tham gia | Kinh phí (triệu đồng) |\n|---|---:|---:|\n");
                         for (name, _) in UNITS.iter().take(4) {
-                            writeln!(p, "| {name} | {} | {} |", 10 + rng.below(200), 1 + rng.below(50)).unwrap();
+                            writeln!(
+                                p,
+                                "| {name} | {} | {} |",
+                                10 + rng.below(200),
+                                1 + rng.below(50)
+                            )
+                            .unwrap();
                         }
                     }
                     2 if i > 0 => {
@@ -217,11 +346,21 @@ fn main() {
                 let body = p.splitn(3, "---\n").nth(2).unwrap_or("");
                 let front = format!(
                     "---\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02}\ntags: [{}]\n---\n",
-                    tags.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ")
+                    tags.iter()
+                        .map(|t| format!("\"{t}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
                 // Links between source files mean nothing to Hugo: keep the text.
                 let body = body.replace(".md)", "/)");
-                write(&hugo.join("content").join("posts").join(year.to_string()).join(&name), &(front + &body));
+                write(
+                    &hugo
+                        .join("content")
+                        .join("posts")
+                        .join(year.to_string())
+                        .join(&name),
+                    &(front + &body),
+                );
             }
         }
     }
@@ -230,9 +369,18 @@ fn main() {
             &hugo.join("hugo.toml"),
             "baseURL = \"https://ctxh.example.gov.vn/\"\nlanguageCode = \"vi\"\ntitle = \"Ngày Công tác xã hội Việt Nam\"\ndisableKinds = [\"RSS\"]\n[taxonomies]\ntag = \"tags\"\n",
         );
-        write(&hugo.join("layouts").join("_default").join("baseof.html"), "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>\n");
-        write(&hugo.join("layouts").join("_default").join("single.html"), "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2/1/2006\" }}</time>{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></article>{{ end }}\n");
-        write(&hugo.join("layouts").join("_default").join("list.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}\n");
+        write(
+            &hugo.join("layouts").join("_default").join("baseof.html"),
+            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
+        );
+        write(
+            &hugo.join("layouts").join("_default").join("single.html"),
+            "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2/1/2006\" }}</time>{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></article>{{ end }}\n",
+        );
+        write(
+            &hugo.join("layouts").join("_default").join("list.html"),
+            "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}\n",
+        );
     }
     println!(
         "wrote {} posts in {} editions ({first_year}–{last_year}) to {}",

@@ -1,7 +1,9 @@
 //! One build, end to end: load the content, load the theme, render every
 //! page in parallel, write the output atomically.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -27,6 +29,8 @@ pub struct BuildOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuildReport {
     pub pages: usize,
+    /// Pages rendered by this build (the others were kept from the previous one).
+    pub rendered: usize,
     pub posts: usize,
     pub editions: usize,
     pub files: usize,
@@ -71,18 +75,28 @@ pub fn render(options: &BuildOptions) -> Result<(Tree, BuildReport), BuildError>
     Session::new(options.clone()).rebuild(&[])
 }
 
-/// Builds that share work: the compiled theme is kept between rebuilds
-/// until a theme file or the theme's name changes.
+/// Builds that share work: content files are read and rendered again only
+/// when they change, the compiled theme is kept until a theme file or the
+/// theme's name changes, and a page is rendered again only when something
+/// it shows changed (see [`Assembly::fingerprint`]).
 pub struct Session {
     options: BuildOptions,
+    cache: content::Cache,
     theme: Option<(String, Theme)>,
+    /// Bumped whenever the theme is compiled again.
+    theme_generation: u64,
+    /// Output file → (fingerprint, theme generation, content) of the last good build.
+    pages: HashMap<String, (u64, u64, Source)>,
 }
 
 impl Session {
     pub fn new(options: BuildOptions) -> Self {
         Session {
             options,
+            cache: content::Cache::default(),
             theme: None,
+            theme_generation: 0,
+            pages: HashMap::new(),
         }
     }
 
@@ -93,8 +107,8 @@ impl Session {
     /// Renders the site after `changed` paths changed (empty: first build).
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Tree, BuildReport), BuildError> {
         let started = Instant::now();
-        let site =
-            content::load(&self.options.source, &self.options.load).map_err(BuildError::Content)?;
+        let site = content::load_cached(&self.options.source, &self.options.load, &mut self.cache)
+            .map_err(BuildError::Content)?;
         let themes = themes_dir(&self.options);
         let abs_themes = themes.canonicalize().unwrap_or_else(|_| themes.clone());
         let theme_changed = changed
@@ -102,71 +116,106 @@ impl Session {
             .any(|p| p.starts_with(&themes) || p.starts_with(&abs_themes));
         let theme = match self.theme.take() {
             Some((name, theme)) if name == site.config.theme && !theme_changed => theme,
-            _ => templates::load(&themes, &site.config.theme).map_err(BuildError::Content)?,
+            _ => {
+                self.theme_generation += 1;
+                templates::load(&themes, &site.config.theme).map_err(BuildError::Content)?
+            }
         };
-        let result = render_site(&site, &theme, started);
+        let result = self.render_site(&site, &theme, started);
         self.theme = Some((site.config.theme.clone(), theme));
         result
     }
-}
 
-fn render_site(
-    site: &Site,
-    theme: &Theme,
-    started: Instant,
-) -> Result<(Tree, BuildReport), BuildError> {
-    let assembly = Assembly::new(site, crate::dates::today());
-    let jobs = assembly.jobs();
-    let rendered: Vec<(Job, Result<String, tera::Error>)> = jobs
-        .par_iter()
-        .map(|&job| (job, assembly.render(theme, job)))
-        .collect();
+    fn render_site(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        started: Instant,
+    ) -> Result<(Tree, BuildReport), BuildError> {
+        let mut phases = crate::timing::Phases::start();
+        let assembly = Assembly::new(site, crate::dates::today());
+        let jobs = assembly.jobs();
+        phases.end("assemble");
+        let generation = self.theme_generation;
+        let previous = &self.pages;
+        let rendered: Vec<(Job, String, u64, Result<Source, tera::Error>)> = jobs
+            .par_iter()
+            .map(|&job| {
+                let file = assembly.file(job);
+                let fingerprint = assembly.fingerprint(job);
+                let result = match previous.get(&file) {
+                    Some((f, g, source)) if *f == fingerprint && *g == generation => {
+                        Ok(source.clone())
+                    }
+                    _ => assembly
+                        .render(theme, job)
+                        .map(|html| Source::Bytes(Arc::from(html.into_bytes()))),
+                };
+                (job, file, fingerprint, result)
+            })
+            .collect();
 
-    let mut tree = Tree::new();
-    for (path, file) in &theme.static_files {
-        let source = match file {
-            ThemeFile::Embedded(bytes) => Source::Static(bytes),
-            ThemeFile::Disk(p) => Source::Copy(p.clone()),
-        };
-        tree.insert(path.clone(), source);
-    }
-    for asset in &site.assets {
-        tree.insert(asset.output.clone(), Source::Copy(asset.source.clone()));
-    }
-    let mut errors = Vec::new();
-    for (job, result) in rendered {
-        match result {
-            Ok(html) => {
-                tree.insert(assembly.file(job), Source::Bytes(html.into_bytes()));
-            }
-            Err(e) if errors.len() < 5 => errors.push(
-                Diagnostic::file(
-                    Path::new(&assembly.file(job)),
-                    format!(
-                        "the theme failed to render this page: {}",
-                        templates::error_chain(&e)
-                    ),
-                )
-                .with_help("fix the template named above; the content is fine"),
-            ),
-            Err(_) => {}
+        phases.end("render");
+        let mut tree = Tree::new();
+        for (path, file) in &theme.static_files {
+            let source = match file {
+                ThemeFile::Embedded(bytes) => Source::Static(bytes),
+                ThemeFile::Disk(p) => Source::Copy(p.clone()),
+            };
+            tree.insert(path.clone(), source);
         }
+        for asset in &site.assets {
+            tree.insert(asset.output.clone(), Source::Copy(asset.source.clone()));
+        }
+        let mut errors = Vec::new();
+        let mut pages = HashMap::with_capacity(rendered.len());
+        let rendered_count = rendered
+            .iter()
+            .filter(|(job, _, _, _)| !matches!(job, Job::Feed(_) | Job::Sitemap | Job::Robots))
+            .filter(|(_, file, _, r)| match (r, self.pages.get(file)) {
+                (Ok(Source::Bytes(new)), Some((_, _, Source::Bytes(old)))) => {
+                    !Arc::ptr_eq(new, old)
+                }
+                _ => true,
+            })
+            .count();
+        for (job, file, fingerprint, result) in rendered {
+            match result {
+                Ok(source) => {
+                    pages.insert(file.clone(), (fingerprint, generation, source.clone()));
+                    tree.insert(file, source);
+                }
+                Err(e) if errors.len() < 5 => errors.push(
+                    Diagnostic::file(
+                        Path::new(&assembly.file(job)),
+                        format!(
+                            "the theme failed to render this page: {}",
+                            templates::error_chain(&e)
+                        ),
+                    )
+                    .with_help("fix the template named above; the content is fine"),
+                ),
+                Err(_) => {}
+            }
+        }
+        if !errors.is_empty() {
+            return Err(BuildError::Content(Diagnostics(errors)));
+        }
+        self.pages = pages;
+        let pages = jobs
+            .iter()
+            .filter(|j| !matches!(j, Job::Feed(_) | Job::Sitemap | Job::Robots))
+            .count();
+        let report = BuildReport {
+            pages,
+            rendered: rendered_count,
+            posts: site.post_count(),
+            editions: site.editions.len(),
+            files: tree.len(),
+            millis: started.elapsed().as_millis(),
+        };
+        Ok((tree, report))
     }
-    if !errors.is_empty() {
-        return Err(BuildError::Content(Diagnostics(errors)));
-    }
-    let pages = jobs
-        .iter()
-        .filter(|j| !matches!(j, Job::Feed(_) | Job::Sitemap | Job::Robots))
-        .count();
-    let report = BuildReport {
-        pages,
-        posts: site.post_count(),
-        editions: site.editions.len(),
-        files: tree.len(),
-        millis: started.elapsed().as_millis(),
-    };
-    Ok((tree, report))
 }
 
 /// Builds the site into the output folder.

@@ -40,7 +40,7 @@ struct CampaignFile {
 }
 
 /// An entry of the site menu: `url` is site-rooted (`/luu-tru/`) or absolute.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
     pub title: String,
@@ -48,7 +48,7 @@ pub struct MenuItem {
 }
 
 /// Checked site settings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct SiteConfig {
     pub title: String,
     pub description: Option<String>,

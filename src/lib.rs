@@ -17,6 +17,7 @@ pub mod serve;
 pub mod site;
 pub mod templates;
 pub mod text;
+pub mod timing;
 pub mod urls;
 pub mod watch;
 pub mod yaml;

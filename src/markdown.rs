@@ -32,6 +32,21 @@ pub struct BrokenLink {
 }
 
 impl Links {
+    /// A hash of every possible link target: when it is unchanged, Markdown
+    /// rendered before renders the same again.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::BuildHasher;
+        // Order-independent: the sum of the entries' hashes.
+        let state =
+            std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+        let sources = self
+            .sources
+            .iter()
+            .map(|(k, v)| state.hash_one((0u8, k, v)));
+        let outputs = self.outputs.iter().map(|o| state.hash_one((1u8, o)));
+        sources.chain(outputs).fold(0u64, u64::wrapping_add)
+    }
+
     /// Resolves a link target written in the source file `from_dir`
     /// (content-relative directory, `""` for the root). Returns the
     /// site-rooted URL to publish, or why it leads nowhere.

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -20,7 +21,8 @@ pub const MARKER: &str = ".campaign-output";
 /// What goes into one output file.
 #[derive(Debug, Clone)]
 pub enum Source {
-    Bytes(Vec<u8>),
+    /// Shared, so that a rebuild can keep an unchanged page without copying it.
+    Bytes(Arc<[u8]>),
     Static(&'static [u8]),
     Copy(PathBuf),
 }
@@ -151,12 +153,83 @@ fn write_tree(dir: &Path, tree: &Tree) -> Result<(), OutputError> {
             fs::create_dir_all(p).map_err(io_err(p))?;
         }
         match source {
-            Source::Bytes(b) => fs::write(&path, b),
+            Source::Bytes(b) => fs::write(&path, &b[..]),
             Source::Static(b) => fs::write(&path, b),
             Source::Copy(from) => fs::copy(from, &path).map(|_| ()),
         }
         .map_err(io_err(&path))
     })
+}
+
+/// Brings an output folder written before (by `write_atomic` or `sync`)
+/// up to date with `tree`, writing only what changed since `previous`, for
+/// rebuilds while watching: each changed file is written beside its final
+/// name and renamed into place, so no file is ever seen half-written;
+/// files that no longer belong to the site are removed. Anything unusual
+/// (no previous tree, the folder missing or not ours) falls back to
+/// [`write_atomic`].
+pub fn sync(
+    output: &Path,
+    content: &Path,
+    tree: &Tree,
+    previous: Option<&Tree>,
+) -> Result<(), OutputError> {
+    let Some(previous) = previous.filter(|_| output.join(MARKER).is_file()) else {
+        return write_atomic(output, content, tree);
+    };
+    let changed: Vec<(&String, &Source)> = tree
+        .iter()
+        .filter(|(rel, source)| match (source, previous.get(*rel)) {
+            (Source::Bytes(new), Some(Source::Bytes(old))) => {
+                !Arc::ptr_eq(new, old) && new[..] != old[..]
+            }
+            (Source::Static(new), Some(Source::Static(old))) => new != old,
+            (Source::Copy(from), Some(Source::Copy(old))) if from == old => {
+                copy_is_stale(from, &output.join(rel.as_str()))
+            }
+            _ => true,
+        })
+        .collect();
+    changed.par_iter().try_for_each(|(rel, source)| {
+        let path = output.join(rel.as_str());
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p).map_err(io_err(p))?;
+        }
+        let tmp = path.with_file_name(format!(
+            ".{}.campaign-tmp",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        ));
+        match source {
+            Source::Bytes(b) => fs::write(&tmp, &b[..]),
+            Source::Static(b) => fs::write(&tmp, b),
+            Source::Copy(from) => fs::copy(from, &tmp).map(|_| ()),
+        }
+        .and_then(|()| fs::rename(&tmp, &path))
+        .map_err(io_err(&path))
+    })?;
+    for rel in previous.keys().filter(|k| !tree.contains_key(*k)) {
+        let path = output.join(rel);
+        let _ = fs::remove_file(&path);
+        // Remove folders left empty, up to the output folder.
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != output) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
+}
+
+/// Whether a copied file's source is newer than (or differs in size from) its copy.
+fn copy_is_stale(from: &Path, to: &Path) -> bool {
+    match (fs::metadata(from), fs::metadata(to)) {
+        (Ok(f), Ok(t)) => f.len() != t.len() || f.modified().ok() > t.modified().ok(),
+        _ => true,
+    }
 }
 
 /// Puts `staging` in the place of `output`; the previous output is removed
@@ -197,11 +270,11 @@ mod tests {
         let out = dir.join("public");
         let content = dir.join("content");
         let mut tree = Tree::new();
-        tree.insert("a/index.html".into(), Source::Bytes(b"1".to_vec()));
-        tree.insert("old.html".into(), Source::Bytes(b"x".to_vec()));
+        tree.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"1"[..])));
+        tree.insert("old.html".into(), Source::Bytes(Arc::from(&b"x"[..])));
         write_atomic(&out, &content, &tree).unwrap();
         tree.remove("old.html");
-        tree.insert("a/index.html".into(), Source::Bytes(b"2".to_vec()));
+        tree.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"2"[..])));
         write_atomic(&out, &content, &tree).unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"2");
         assert!(!out.join("old.html").exists());
@@ -211,6 +284,29 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn sync_writes_changes_and_removes_stale_files() {
+        let dir = tmp("sync");
+        let out = dir.join("public");
+        let content = dir.join("content");
+        let mut old = Tree::new();
+        old.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"1"[..])));
+        old.insert(
+            "gone/deep/index.html".into(),
+            Source::Bytes(Arc::from(&b"x"[..])),
+        );
+        write_atomic(&out, &content, &old).unwrap();
+        let mut new = Tree::new();
+        new.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"2"[..])));
+        new.insert("b.html".into(), Source::Bytes(Arc::from(&b"3"[..])));
+        sync(&out, &content, &new, Some(&old)).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"2");
+        assert_eq!(fs::read(out.join("b.html")).unwrap(), b"3");
+        assert!(!out.join("gone").exists());
+        assert!(out.join(MARKER).exists());
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -8,6 +8,7 @@
 //! to the files `build` writes.
 
 use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -47,6 +48,14 @@ pub struct Snapshot {
     pub tree: Arc<Tree>,
     pub error: Option<String>,
     pub css_only: bool,
+    /// The folders files copied from disk must lie in once links are
+    /// resolved (the content and themes folders). Such files are read when
+    /// served, so a file swapped for a link out of the tree after the last
+    /// good build must not be followed.
+    pub roots: Arc<Vec<PathBuf>>,
+    /// The server is stopping: event streams end, so that the graceful
+    /// shutdown (which waits for every response to finish) can finish.
+    pub closing: bool,
 }
 
 type Shared = watch::Receiver<Arc<Snapshot>>;
@@ -62,10 +71,19 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
 }
 
 async fn run(options: ServeOptions) -> anyhow::Result<()> {
-    let (tx, rx) = watch::channel(Arc::new(Snapshot::default()));
+    let roots = vec![
+        options.build.source.clone(),
+        crate::build::themes_dir(&options.build),
+    ];
+    let (tx, rx) = watch::channel(Arc::new(Snapshot {
+        roots: Arc::new(roots),
+        ..Snapshot::default()
+    }));
     let stop = Arc::new(AtomicBool::new(false));
+    let tx = Arc::new(tx);
+    let publisher = tx.clone();
     let rebuilder = spawn_rebuilder(options.build.clone(), stop.clone(), move |outcome| {
-        tx.send_modify(|snap| {
+        publisher.send_modify(|snap| {
             let mut next = (**snap).clone();
             match outcome {
                 Outcome::Built { tree, css_only, .. } => {
@@ -80,6 +98,20 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
         });
     })?;
 
+    // Listen for Ctrl-C before saying the server runs: a signal that
+    // arrives between the message and the first poll of the server would
+    // otherwise kill the process outright, maybe in the middle of writing
+    // the output folder.
+    let signal = shutdown_signal()?;
+    let shutdown = async move {
+        signal.await;
+        // Open pages hold an event stream that never ends by itself.
+        tx.send_modify(|snap| {
+            let mut next = (**snap).clone();
+            next.closing = true;
+            *snap = Arc::new(next);
+        });
+    };
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         anyhow::anyhow!(
@@ -99,7 +131,7 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     }
     let app = router(rx);
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await?;
     stop.store(true, Ordering::SeqCst);
     let _ = tokio::task::spawn_blocking(move || rebuilder.join()).await;
@@ -119,25 +151,26 @@ pub fn router(state: Shared) -> Router {
         .with_state(state)
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// Resolves on Ctrl-C (or SIGTERM). The handlers are installed when this
+/// is called, not when the future is first polled.
+#[cfg(unix)]
+fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
-    }
+    })
+}
+
+#[cfg(not(unix))]
+fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
 
 fn open_browser(url: &str) {
@@ -167,13 +200,24 @@ async fn events(
 ) -> Sse<impl Stream<Item = Result<Event, std::convert::Infallible>>> {
     // The current state first (a page opened during an error shows it at
     // once; a page that missed a build reloads), then every change.
-    let first = state_json(&rx.borrow_and_update());
-    let stream = futures_util::stream::unfold((Some(first), rx), |(pending, mut rx)| async move {
-        if let Some(data) = pending {
-            return Some((Ok(Event::default().data(data)), (None, rx)));
-        }
-        rx.changed().await.ok()?;
-        let data = state_json(&rx.borrow_and_update());
+    // The stream ends when the server stops.
+    let now = rx.borrow_and_update().clone();
+    let first = (!now.closing).then(|| state_json(&now));
+    let stream = futures_util::stream::unfold((first, rx), |(pending, mut rx)| async move {
+        let data = match pending {
+            Some(data) => data,
+            None => {
+                if rx.borrow().closing {
+                    return None;
+                }
+                rx.changed().await.ok()?;
+                let snap = rx.borrow_and_update().clone();
+                if snap.closing {
+                    return None;
+                }
+                state_json(&snap)
+            }
+        };
         Some((Ok(Event::default().data(data)), (None, rx)))
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
@@ -237,7 +281,7 @@ async fn site_file(State(rx): State<Shared>, uri: Uri) -> Response<Body> {
         );
     }
     match resolve(&snap.tree, uri.path()) {
-        Resolved::File(key) => match read(&snap.tree[&key]).await {
+        Resolved::File(key) => match read(&snap.tree[&key], &snap.roots).await {
             Ok(bytes) => file_response(&key, bytes, &snap),
             Err(_) => not_found(&snap).await,
         },
@@ -250,17 +294,35 @@ async fn site_file(State(rx): State<Shared>, uri: Uri) -> Response<Body> {
     }
 }
 
-async fn read(source: &Source) -> std::io::Result<Vec<u8>> {
+async fn read(source: &Source, roots: &[PathBuf]) -> std::io::Result<Vec<u8>> {
     match source {
-        Source::Bytes(b) => Ok(b.clone()),
+        Source::Bytes(b) => Ok(b.to_vec()),
         Source::Static(b) => Ok(b.to_vec()),
-        Source::Copy(path) => tokio::fs::read(path).await,
+        Source::Copy(path) => {
+            let real = tokio::fs::canonicalize(path).await?;
+            if !inside(&real, roots).await {
+                return Err(std::io::ErrorKind::NotFound.into());
+            }
+            tokio::fs::read(real).await
+        }
     }
+}
+
+/// Whether `real` (a resolved path) lies in one of `roots`.
+async fn inside(real: &Path, roots: &[PathBuf]) -> bool {
+    for root in roots {
+        if let Ok(root) = tokio::fs::canonicalize(root).await
+            && real.starts_with(&root)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 async fn not_found(snap: &Snapshot) -> Response<Body> {
     let body = match snap.tree.get("404.html") {
-        Some(s) => read(s).await.unwrap_or_default(),
+        Some(s) => read(s, &snap.roots).await.unwrap_or_default(),
         None => b"<!DOCTYPE html><title>404</title><h1>404</h1>".to_vec(),
     };
     html_response(StatusCode::NOT_FOUND, inject(body, snap))
@@ -369,7 +431,7 @@ mod tests {
             "2024/files/kế hoạch.pdf",
             "style.css",
         ] {
-            t.insert(k.into(), Source::Bytes(Vec::new()));
+            t.insert(k.into(), Source::Bytes(Arc::from(&b""[..])));
         }
         t
     }

@@ -6,6 +6,9 @@
 //! what that page shows, built on the fly, so pages render independently
 //! and in parallel without sharing anything mutable.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
 use serde::Serialize;
 use tera::Context;
 
@@ -56,6 +59,9 @@ pub enum Job {
 pub struct Assembly<'a> {
     pub site: &'a Site,
     today: Day,
+    /// Hashes of the settings and of each edition (without its posts).
+    config_hash: u64,
+    edition_hashes: Vec<u64>,
     /// Every post, newest first.
     all_posts: Vec<PostRef>,
     /// In Vietnamese order.
@@ -95,9 +101,20 @@ impl<'a> Assembly<'a> {
             }
         }
         tags.sort_by(|a, b| vi_compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+        let config_hash = {
+            let mut h = DefaultHasher::new();
+            (&site.config, &site.home_intro, site.editions.len()).hash(&mut h);
+            h.finish()
+        };
         Assembly {
             site,
             today,
+            config_hash,
+            edition_hashes: site
+                .editions
+                .iter()
+                .map(Edition::hash_without_posts)
+                .collect(),
             all_posts,
             tags,
         }
@@ -178,6 +195,116 @@ impl<'a> Assembly<'a> {
         }
     }
 
+    /// The posts on page `n` of a news list, and how many the list holds.
+    fn news_page_refs(&self, scope: Option<usize>, n: usize) -> (Vec<PostRef>, usize) {
+        let per = self.per_page();
+        let skip = (n - 1) * per;
+        match scope {
+            None => (
+                self.all_posts
+                    .iter()
+                    .skip(skip)
+                    .take(per)
+                    .copied()
+                    .collect(),
+                self.all_posts.len(),
+            ),
+            Some(ei) => {
+                let count = self.site.editions[ei].posts.len();
+                (
+                    (skip..count.min(skip + per)).map(|pi| (ei, pi)).collect(),
+                    count,
+                )
+            }
+        }
+    }
+
+    /// A hash of everything a job's output depends on, besides the theme:
+    /// when it is unchanged, the page from the previous build can be kept.
+    pub fn fingerprint(&self, job: Job) -> u64 {
+        let mut h = DefaultHasher::new();
+        (self.path(job), self.today, self.config_hash).hash(&mut h);
+        let summaries = |h: &mut DefaultHasher, refs: &mut dyn Iterator<Item = PostRef>| {
+            for r in refs {
+                self.post(r).hashes.summary.hash(h);
+            }
+        };
+        let current = self.site.current_edition().map(|e| e.year);
+        match job {
+            Job::Home => {
+                for (ei, e) in self.site.editions.iter().enumerate() {
+                    if Some(e.year) == current {
+                        self.edition_hashes[ei].hash(&mut h);
+                    }
+                }
+                summaries(&mut h, &mut self.all_posts.iter().take(LATEST).copied());
+            }
+            Job::Edition(ei) => {
+                self.edition_hashes[ei].hash(&mut h);
+                summaries(
+                    &mut h,
+                    &mut (0..self.site.editions[ei].posts.len().min(LATEST)).map(|pi| (ei, pi)),
+                );
+            }
+            Job::Banners(ei) => self.edition_hashes[ei].hash(&mut h),
+            Job::News(scope, n) => {
+                let (refs, total) = self.news_page_refs(scope, n);
+                (
+                    scope.map(|ei| self.edition_hashes[ei]),
+                    urls::page_count(total, self.per_page()),
+                )
+                    .hash(&mut h);
+                summaries(&mut h, &mut refs.into_iter());
+            }
+            Job::Post((ei, pi)) => {
+                let posts = &self.site.editions[ei].posts;
+                (self.edition_hashes[ei], posts[pi].hashes.full).hash(&mut h);
+                summaries(
+                    &mut h,
+                    &mut [pi.checked_sub(1), Some(pi + 1)]
+                        .into_iter()
+                        .flatten()
+                        .filter(|i| *i < posts.len())
+                        .map(|i| (ei, i)),
+                );
+            }
+            Job::Tags => {
+                for t in &self.tags {
+                    (&t.name, &t.slug, t.posts.len()).hash(&mut h);
+                }
+            }
+            Job::Tag(i) => {
+                let t = &self.tags[i];
+                (&t.name, &t.slug).hash(&mut h);
+                summaries(&mut h, &mut t.posts.iter().copied());
+            }
+            Job::Archive => self.edition_hashes.hash(&mut h),
+            Job::Page(i) => self.site.pages[i].hash(&mut h),
+            Job::NotFound | Job::Robots => {}
+            Job::Feed(scope) => {
+                self.edition_hashes.hash(&mut h);
+                match scope {
+                    None => summaries(
+                        &mut h,
+                        &mut self.all_posts.iter().take(FEED_ENTRIES).copied(),
+                    ),
+                    Some(ei) => summaries(
+                        &mut h,
+                        &mut (0..self.site.editions[ei].posts.len().min(FEED_ENTRIES))
+                            .map(|pi| (ei, pi)),
+                    ),
+                }
+            }
+            Job::Sitemap => {
+                for j in self.jobs() {
+                    self.path(j).hash(&mut h);
+                }
+                summaries(&mut h, &mut self.all_posts.iter().copied());
+            }
+        }
+        h.finish()
+    }
+
     /// Renders one job with the theme.
     pub fn render(&self, theme: &Theme, job: Job) -> Result<String, tera::Error> {
         let path = self.path(job);
@@ -242,19 +369,9 @@ impl<'a> Assembly<'a> {
                 )
             }
             Job::News(scope, n) => {
-                let refs: Vec<PostRef> = match scope {
-                    None => self.all_posts.clone(),
-                    Some(ei) => (0..self.site.editions[ei].posts.len())
-                        .map(|pi| (ei, pi))
-                        .collect(),
-                };
                 let per = self.per_page();
-                let posts: Vec<_> = refs
-                    .iter()
-                    .skip((n - 1) * per)
-                    .take(per)
-                    .map(|r| v.summary(self.post(*r)))
-                    .collect();
+                let (refs, total) = self.news_page_refs(scope, n);
+                let posts: Vec<_> = refs.iter().map(|r| v.summary(self.post(*r))).collect();
                 let heading = match scope {
                     None => "Tin tức".to_owned(),
                     Some(ei) => format!("Tin tức năm {}", self.site.editions[ei].year),
@@ -272,7 +389,7 @@ impl<'a> Assembly<'a> {
                 ctx.insert("posts", &posts);
                 ctx.insert(
                     "pagination",
-                    &pagination(&self.news_base(scope), n, urls::page_count(refs.len(), per)),
+                    &pagination(&self.news_base(scope), n, urls::page_count(total, per)),
                 );
                 ("news_list.html", "news_list", title, None)
             }

@@ -182,6 +182,8 @@ pub fn spawn_rebuilder(
             // as soon as this function returns.
             let watcher = watcher;
             let mut session = Session::new(options);
+            // What the output folder holds, to write only what changes.
+            let mut written: Option<Tree> = None;
             let mut changed: Vec<PathBuf> = Vec::new();
             let mut first = true;
             while !stop.load(Ordering::SeqCst) {
@@ -217,20 +219,29 @@ pub fn spawn_rebuilder(
                             report,
                             css_only,
                         });
-                        let write = output::write_atomic(
+                        let shown = report.millis;
+                        let write = output::sync(
                             &session.options().output,
                             &session.options().source,
                             &tree,
+                            written.as_ref(),
                         );
                         match write {
-                            Ok(()) => println!(
-                                "{what}: {} pages, {} posts, {} editions in {} ms",
-                                report.pages,
-                                report.posts,
-                                report.editions,
-                                started.elapsed().as_millis()
-                            ),
-                            Err(e) => eprintln!("{what}: built, but {e}"),
+                            Ok(()) => {
+                                println!(
+                                    "{what}: {} of {} pages rendered ({} posts, {} editions), shown in {shown} ms, written in {} ms",
+                                    report.rendered,
+                                    report.pages,
+                                    report.posts,
+                                    report.editions,
+                                    started.elapsed().as_millis()
+                                );
+                                written = Some(tree);
+                            }
+                            Err(e) => {
+                                eprintln!("{what}: built, but {e}");
+                                written = None;
+                            }
                         }
                     }
                     Err(e) => {

@@ -94,17 +94,26 @@ async fn scenario(client: &Client, site: &TestDir, server: &Server) -> Result<()
         .goto(&post_url)
         .await
         .map_err(|e| format!("opening {post_url}: {e}"))?;
-    let pages = [(home, home_url.as_str()), (second, post_url.as_str())];
+    let pages = [
+        Tab {
+            window: home,
+            url: home_url,
+        },
+        Tab {
+            window: second,
+            url: post_url,
+        },
+    ];
 
-    for (window, url) in &pages {
-        wait_for(client, window, url, STARTUP, "the page shows the post title", |p| {
+    for tab in &pages {
+        wait_for(client, tab, STARTUP, "the page shows the post title", |p| {
             p.text.contains(OLD_TITLE) && p.overlay.is_none()
         })
         .await?;
-        mark(client, window).await?;
+        mark(client, &tab.window).await?;
     }
     // The post page's own heading is the title, not just a list entry.
-    let p = page(client, &pages[1].0).await?;
+    let p = page(client, &pages[1].window).await?;
     if !p.h1.contains(OLD_TITLE) {
         return Err(format!("the post page's <h1> is {:?}", p.h1));
     }
@@ -115,28 +124,32 @@ async fn scenario(client: &Client, site: &TestDir, server: &Server) -> Result<()
         &site.join(POST_FILE),
         &post(NEW_TITLE, "20/3/2024", "", "Nội dung bài viết."),
     );
-    for (window, url) in &pages {
-        let p = wait_for(client, window, url, UPDATE, "the page shows the new title", |p| {
+    for tab in &pages {
+        let p = wait_for(client, tab, UPDATE, "the page shows the new title", |p| {
             p.text.contains(NEW_TITLE)
         })
         .await?;
         if p.marked {
             return Err(format!(
-                "{url} shows the new title but is the same document: not reloaded"
+                "{} shows the new title but is the same document: not reloaded",
+                tab.url
             ));
         }
         if p.navigation != "reload" {
             return Err(format!(
-                "{url} was not reloaded by location.reload() (navigation type {:?})",
-                p.navigation
+                "{} was not reloaded by location.reload() (navigation type {:?})",
+                tab.url, p.navigation
             ));
         }
         if p.text.contains(OLD_TITLE) {
-            return Err(format!("{url} still shows the old title:\n{}", p.text));
+            return Err(format!(
+                "{} still shows the old title:\n{}",
+                tab.url, p.text
+            ));
         }
-        mark(client, window).await?;
+        mark(client, &tab.window).await?;
     }
-    let p = page(client, &pages[1].0).await?;
+    let p = page(client, &pages[1].window).await?;
     if !p.h1.contains(NEW_TITLE) {
         return Err(format!("the post page's <h1> is {:?}", p.h1));
     }
@@ -149,40 +162,50 @@ async fn scenario(client: &Client, site: &TestDir, server: &Server) -> Result<()
         .unwrap();
     file.write_all(b"purpose: x\n").unwrap();
     drop(file);
-    for (window, url) in &pages {
-        let p = wait_for(client, window, url, UPDATE, "the error overlay appears", |p| {
+    for tab in &pages {
+        let p = wait_for(client, tab, UPDATE, "the error overlay appears", |p| {
             p.overlay.is_some()
         })
         .await?;
         let overlay = p.overlay.as_deref().unwrap_or_default();
         if !overlay.contains("edition.yaml") || !overlay.contains("purpose") {
             return Err(format!(
-                "{url}: the overlay does not name the file and the key:\n{overlay}"
+                "{}: the overlay does not name the file and the key:\n{overlay}",
+                tab.url
             ));
         }
         if p.overlay_role != "alert" {
-            return Err(format!("{url}: overlay role {:?}", p.overlay_role));
+            return Err(format!("{}: overlay role {:?}", tab.url, p.overlay_role));
         }
         if !p.marked {
-            return Err(format!("{url} reloaded on a failed build"));
+            return Err(format!(
+                "{} reloaded on a failed build (or rebuilt twice for one save)",
+                tab.url
+            ));
         }
         if !p.text.contains(NEW_TITLE) {
-            return Err(format!("{url} lost the last good page:\n{}", p.text));
+            return Err(format!("{} lost the last good page:\n{}", tab.url, p.text));
         }
     }
 
     // (c) The fix (an atomic save again): the overlay goes away by itself.
     replace(&site.join(EDITION_FILE), EDITION);
-    for (window, url) in &pages {
-        let p = wait_for(client, window, url, UPDATE, "the overlay goes away", |p| {
+    for tab in &pages {
+        let p = wait_for(client, tab, UPDATE, "the overlay goes away", |p| {
             p.overlay.is_none()
         })
         .await?;
         if !p.text.contains(NEW_TITLE) {
-            return Err(format!("{url} after the fix:\n{}", p.text));
+            return Err(format!("{} after the fix:\n{}", tab.url, p.text));
         }
     }
     Ok(())
+}
+
+/// An open window and the address the test opened in it.
+struct Tab {
+    window: WindowHandle,
+    url: String,
 }
 
 /// What the test reads from an open page.
@@ -257,12 +280,12 @@ async fn mark(client: &Client, window: &WindowHandle) -> Result<(), String> {
 /// while a page reloads are expected and retried.
 async fn wait_for(
     client: &Client,
-    window: &WindowHandle,
-    url: &str,
+    tab: &Tab,
     limit: Duration,
     what: &str,
     done: impl Fn(&Page) -> bool,
 ) -> Result<Page, String> {
+    let (window, url) = (&tab.window, tab.url.as_str());
     let start = Instant::now();
     let mut last;
     loop {
@@ -317,7 +340,10 @@ async fn connect(driver: &str, chromium: &Path, profile: &Path) -> Client {
     match tokio::time::timeout(STARTUP, builder.connect(driver)).await {
         Ok(Ok(client)) => client,
         Ok(Err(e)) => panic!("chromedriver could not start {}: {e}", chromium.display()),
-        Err(_) => panic!("chromedriver did not start {} in {STARTUP:?}", chromium.display()),
+        Err(_) => panic!(
+            "chromedriver did not start {} in {STARTUP:?}",
+            chromium.display()
+        ),
     }
 }
 
@@ -404,13 +430,7 @@ impl Server {
         let mut child = spawn_in_own_group(
             Command::new(env!("CARGO_BIN_EXE_campaign"))
                 .args([
-                    "serve",
-                    "--source",
-                    "content",
-                    "--output",
-                    "public",
-                    "--port",
-                    "0",
+                    "serve", "--source", "content", "--output", "public", "--port", "0",
                 ])
                 .current_dir(&site.path)
                 .env("CAMPAIGN_TODAY", TODAY)

@@ -12,6 +12,7 @@ mod post;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -87,10 +88,52 @@ struct Layout {
     paths: HashMap<String, PathBuf>,
 }
 
+/// What a rebuild reuses from the previous load: files whose size and
+/// modification time are unchanged are not read again, posts whose text
+/// and whose possible link targets are unchanged are not parsed and
+/// rendered again.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<String, CachedFile>,
+    links: u64,
+}
+
+struct CachedFile {
+    stamp: Stamp,
+    src: Arc<SourceFile>,
+    post: Option<CachedPost>,
+}
+
+#[derive(Clone)]
+struct CachedPost {
+    parsed: Result<ParsedPost, Diagnostic>,
+    /// The converted post, for the links fingerprint it was converted with.
+    converted: Option<(u64, Arc<model::Post>, Vec<Diagnostic>)>,
+}
+
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok(), m.len()))
+}
+
 /// Loads and checks the site in `source`.
 pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
+    load_cached(source, options, &mut Cache::default())
+}
+
+/// Loads and checks the site in `source`, reusing what `cache` holds from
+/// the previous load and leaving in it what this one found.
+pub fn load_cached(
+    source: &Path,
+    options: &LoadOptions,
+    cache: &mut Cache,
+) -> Result<Site, Diagnostics> {
     let mut errors = Vec::new();
+    let mut phases = crate::timing::Phases::start();
     let layout = discover(source, &mut errors);
+    phases.end("discover");
     let Some(config_rel) = layout.config.clone() else {
         errors.push(
             Diagnostic::file(&source.join("site.yaml"), "there is no site.yaml in this folder")
@@ -106,19 +149,40 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
     for y in layout.years.values() {
         wanted.extend(y.yaml.iter().chain(y.intro.iter()).chain(y.posts.iter()));
     }
-    let read: Vec<Result<SourceFile, Diagnostic>> = wanted
+    type Read = (Option<Stamp>, Result<Arc<SourceFile>, Diagnostic>);
+    let read: Vec<Read> = wanted
         .par_iter()
-        .map(|rel| read_source(source, rel, &layout.paths[*rel]))
+        .map(|rel| {
+            let real = &layout.paths[*rel];
+            let now = stamp(real);
+            match cache.files.get(*rel) {
+                Some(c) if now.is_some() && Some(c.stamp) == now => (now, Ok(c.src.clone())),
+                _ => (now, read_source(source, rel, real).map(Arc::new)),
+            }
+        })
         .collect();
-    let mut files: HashMap<String, SourceFile> = HashMap::new();
-    for r in read {
+    let mut files: HashMap<String, Arc<SourceFile>> = HashMap::new();
+    let mut stamps: HashMap<String, Stamp> = HashMap::new();
+    for (st, r) in read {
         match r {
             Ok(f) => {
+                if let Some(st) = st {
+                    stamps.insert(f.rel.clone(), st);
+                }
                 files.insert(f.rel.clone(), f);
             }
             Err(d) => errors.push(d),
         }
     }
+    // Parse posts again only when their text changed.
+    let cached_post = |src: &Arc<SourceFile>| -> Option<CachedPost> {
+        let c = cache.files.get(&src.rel)?;
+        if Arc::ptr_eq(&c.src, src) {
+            c.post.clone()
+        } else {
+            None
+        }
+    };
 
     let Some(config_src) = files.get(&config_rel) else {
         return Err(finish(errors));
@@ -139,24 +203,33 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
         ));
     }
 
+    phases.end("read");
     // Parse front matter and YAML.
+    let mut post_cache: HashMap<String, CachedPost> = HashMap::new();
     let parsed_posts: Vec<(i16, Vec<ParsedPost>)> = layout
         .years
         .iter()
         .map(|(&year, y)| {
-            let posts: Vec<Result<ParsedPost, Diagnostic>> = y
+            let posts: Vec<(String, CachedPost)> = y
                 .posts
                 .par_iter()
                 .filter_map(|rel| files.get(rel))
-                .map(parse_post)
+                .map(|src| {
+                    let post = cached_post(src).unwrap_or_else(|| CachedPost {
+                        parsed: parse_post(src),
+                        converted: None,
+                    });
+                    (src.rel.clone(), post)
+                })
                 .collect();
             let mut ok = Vec::new();
-            for p in posts {
-                match p {
-                    Ok(p) if p.front.draft && !options.drafts => {}
-                    Ok(p) => ok.push(p),
-                    Err(d) => errors.push(d),
+            for (rel, p) in posts {
+                match &p.parsed {
+                    Ok(pp) if pp.front.draft && !options.drafts => {}
+                    Ok(pp) => ok.push(pp.clone()),
+                    Err(d) => errors.push(d.clone()),
                 }
+                post_cache.insert(rel, p);
             }
             (year, ok)
         })
@@ -248,10 +321,13 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
         );
     }
 
+    phases.end("parse");
     // Every published URL, for links.
     let links = build_links(&layout, &posts_by_year, &parsed_pages, &config);
+    let links_hash = links.fingerprint();
     let loader = Loader { config, links };
 
+    phases.end("links");
     // Convert: render Markdown, check values.
     let home_intro = layout
         .home
@@ -274,12 +350,18 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
             .and_then(|rel| files.get(rel))
             .and_then(|src| intro(src, &loader, &mut errors));
         let parsed = posts_by_year.remove(&year).unwrap_or_default();
-        let converted: Vec<(model::Post, Vec<Diagnostic>)> = parsed
+        let converted: Vec<(String, Arc<model::Post>, Vec<Diagnostic>)> = parsed
             .into_par_iter()
             .map(|p| {
+                if let Some((hash, post, errs)) =
+                    post_cache.get(&p.rel).and_then(|c| c.converted.clone())
+                    && hash == links_hash
+                {
+                    return (p.rel, post, errs);
+                }
                 let mut errs = Vec::new();
                 let post = post::convert_post(
-                    p.front,
+                    &p.front,
                     year,
                     p.slug,
                     &files[&p.rel],
@@ -287,11 +369,14 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
                     &loader,
                     &mut errs,
                 );
-                (post, errs)
+                (p.rel, Arc::new(post), errs)
             })
             .collect();
-        for (post, errs) in converted {
-            errors.extend(errs);
+        for (rel, post, errs) in converted {
+            errors.extend(errs.iter().cloned());
+            if let Some(c) = post_cache.get_mut(&rel) {
+                c.converted = Some((links_hash, post.clone(), errs));
+            }
             e.posts.push(post);
         }
         e.posts
@@ -311,9 +396,21 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
         }
         for p in parsed {
             let src = &files[&p.rel];
-            post::convert_post(p.front, year, p.slug, src, p.body, &loader, &mut errors);
+            post::convert_post(&p.front, year, p.slug, src, p.body, &loader, &mut errors);
         }
     }
+
+    phases.end("convert");
+    // Keep what the next load may reuse.
+    cache.links = links_hash;
+    cache.files = files
+        .into_iter()
+        .filter_map(|(rel, src)| {
+            let stamp = *stamps.get(&rel)?;
+            let post = post_cache.remove(&rel);
+            Some((rel, CachedFile { stamp, src, post }))
+        })
+        .collect();
 
     if !errors.is_empty() {
         return Err(finish(errors));
@@ -333,6 +430,7 @@ fn finish(errors: Vec<Diagnostic>) -> Diagnostics {
     d
 }
 
+#[derive(Clone)]
 struct ParsedPost {
     rel: String,
     front: post::PostFront,

@@ -1,14 +1,16 @@
 //! The loaded site: every value checked, every Markdown field rendered,
 //! every link resolved. Later stages never see raw content.
 
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::dates::Day;
 
 /// HTML produced from Markdown. Internal links in it are site-rooted
 /// (`/2023/…`) until a page makes them relative.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Html(pub String);
 
 /// The whole site.
@@ -38,7 +40,7 @@ impl Site {
 }
 
 /// A standalone page, published at `/<slug>/`.
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Page {
     pub slug: String,
     pub title: String,
@@ -75,19 +77,19 @@ pub struct Edition {
     pub documents: Vec<Document>,
     pub report: Option<Report>,
     pub intro: Option<Html>,
-    /// Newest first.
-    pub posts: Vec<Post>,
+    /// Newest first. Shared, so that a rebuild reuses unchanged posts.
+    pub posts: Vec<Arc<Post>>,
 }
 
 /// When an activity takes place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum When {
     Unscheduled,
     On(Day),
     Between(Day, Day),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Activity {
     pub title: String,
     pub when: When,
@@ -96,7 +98,7 @@ pub struct Activity {
     pub units: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Unit {
     pub name: String,
     pub group: Option<String>,
@@ -105,7 +107,7 @@ pub struct Unit {
 }
 
 /// Where a document can be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DocumentLink {
     None,
     /// Site path of an attachment (`2023/files/kh-45.pdf`).
@@ -113,7 +115,7 @@ pub enum DocumentLink {
     External(String),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Document {
     pub number: Option<String>,
     pub date: Option<Day>,
@@ -122,7 +124,7 @@ pub struct Document {
     pub link: DocumentLink,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Report {
     pub deadline: Option<Day>,
     pub contact: Option<Html>,
@@ -144,6 +146,70 @@ pub struct Post {
     pub content: Html,
     /// The source file, relative to the content folder.
     pub file: String,
+    /// Computed once when the post is loaded.
+    pub hashes: PostHashes,
+}
+
+/// Hashes of a post, to tell which pages an edit touches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PostHashes {
+    /// What lists show of the post: title, address, date, summary, tags, author.
+    pub summary: u64,
+    /// Everything.
+    pub full: u64,
+}
+
+impl Edition {
+    /// A hash of everything shown of the edition itself (not its posts).
+    pub fn hash_without_posts(&self) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            self.year,
+            self.ordinal,
+            self.date,
+            &self.theme,
+            &self.slogans,
+            &self.summary,
+            &self.period,
+        )
+            .hash(&mut h);
+        (
+            &self.purposes,
+            &self.requirements,
+            &self.activities,
+            &self.units,
+            &self.documents,
+            &self.report,
+            &self.intro,
+        )
+            .hash(&mut h);
+        self.posts.len().hash(&mut h);
+        h.finish()
+    }
+}
+
+impl Post {
+    /// Sets `hashes` from the other fields.
+    pub fn with_hashes(mut self) -> Post {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            &self.title,
+            self.year,
+            &self.slug,
+            self.date,
+            &self.summary,
+            &self.tags,
+            &self.author,
+        )
+            .hash(&mut h);
+        let summary = h.finish();
+        (&self.source, &self.image, &self.content, &self.file).hash(&mut h);
+        self.hashes = PostHashes {
+            summary,
+            full: h.finish(),
+        };
+        self
+    }
 }
 
 impl Post {
@@ -153,7 +219,7 @@ impl Post {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Image {
     /// Site-rooted or external URL.
     pub src: String,

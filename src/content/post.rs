@@ -3,14 +3,14 @@
 
 use serde::Deserialize;
 
-use super::model::{Html, Image, Page, Post};
+use super::model::{Html, Image, Page, Post, PostHashes};
 use super::{Loader, SourceFile};
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 
 /// A news post's front matter.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PostFront {
     pub title: String,
@@ -81,7 +81,7 @@ pub fn render_body(
 }
 
 pub fn convert_post(
-    front: PostFront,
+    front: &PostFront,
     year: i16,
     slug: String,
     src: &SourceFile,
@@ -131,7 +131,7 @@ pub fn convert_post(
             }
         });
     let mut tags: Vec<String> = Vec::new();
-    for t in front.tags {
+    for t in &front.tags {
         let t = t.trim().to_owned();
         if t.is_empty() || crate::text::slugify(&t).is_empty() {
             errors.push(
@@ -145,16 +145,18 @@ pub fn convert_post(
     Post {
         year,
         slug,
-        title: front.title,
+        title: front.title.clone(),
         date: front.date,
-        summary: front.summary,
+        summary: front.summary.clone(),
         tags,
-        author: front.author,
-        source: front.source,
+        author: front.author.clone(),
+        source: front.source.clone(),
         image,
         content,
         file: src.rel.clone(),
+        hashes: PostHashes::default(),
     }
+    .with_hashes()
 }
 
 pub fn convert_page(
