@@ -39,10 +39,16 @@ pub struct BuildReport {
 
 impl std::fmt::Display for BuildReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         write!(
             f,
-            "Built {} pages ({} posts, {} editions) and {} files in {} ms",
-            self.pages, self.posts, self.editions, self.files, self.millis
+            "Built {} ({}, {}) and {} in {} ms",
+            plural(self.pages, "page", "pages"),
+            plural(self.posts, "post", "posts"),
+            plural(self.editions, "edition", "editions"),
+            plural(self.files, "file", "files"),
+            self.millis
         )
     }
 }
@@ -87,6 +93,8 @@ pub struct Session {
     theme_generation: u64,
     /// Output file → (fingerprint, theme generation, content) of the last good build.
     pages: HashMap<String, (u64, u64, Source)>,
+    /// `base_url` of the last good build.
+    base_url: String,
 }
 
 impl Session {
@@ -97,7 +105,13 @@ impl Session {
             theme: None,
             theme_generation: 0,
             pages: HashMap::new(),
+            base_url: String::new(),
         }
+    }
+
+    /// `base_url` of the last good build.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
     }
 
     pub fn options(&self) -> &BuildOptions {
@@ -122,6 +136,9 @@ impl Session {
             }
         };
         let result = self.render_site(&site, &theme, started);
+        if result.is_ok() {
+            self.base_url = site.config.base_url.clone();
+        }
         self.theme = Some((site.config.theme.clone(), theme));
         result
     }

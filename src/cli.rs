@@ -58,7 +58,7 @@ struct SiteArgs {
     #[arg(long, default_value = "public")]
     output: PathBuf,
     /// Overrides `base_url` from site.yaml (for feeds, sitemap, canonical links).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_base_url)]
     base_url: Option<String>,
     /// Include posts and pages marked `draft: true`.
     #[arg(long)]
@@ -80,6 +80,12 @@ impl SiteArgs {
             },
         }
     }
+}
+
+fn parse_base_url(url: &str) -> Result<String, String> {
+    crate::config::normalise_base_url(url).ok_or_else(|| {
+        "not an absolute web address; write it like https://ctxh.example.gov.vn/".to_owned()
+    })
 }
 
 /// Runs the command line and returns the process exit code.

@@ -172,7 +172,8 @@ pub fn key_position(text: &str, key: &str) -> (usize, usize) {
     (1, 1)
 }
 
-fn normalise_base_url(url: &str) -> Option<String> {
+/// `url` as a base URL (absolute http(s), ending in `/`), or `None`.
+pub fn normalise_base_url(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = url
         .strip_prefix("https://")

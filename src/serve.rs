@@ -53,6 +53,9 @@ pub struct Snapshot {
     /// served, so a file swapped for a link out of the tree after the last
     /// good build must not be followed.
     pub roots: Arc<Vec<PathBuf>>,
+    /// The site's `base_url`: links the 404 page makes absolute (so that it
+    /// works at any depth) are mapped back to this server.
+    pub base_url: Arc<str>,
     /// The server is stopping: event streams end, so that the graceful
     /// shutdown (which waits for every response to finish) can finish.
     pub closing: bool,
@@ -86,8 +89,14 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
         publisher.send_modify(|snap| {
             let mut next = (**snap).clone();
             match outcome {
-                Outcome::Built { tree, css_only, .. } => {
+                Outcome::Built {
+                    tree,
+                    css_only,
+                    base_url,
+                    ..
+                } => {
                     next.build += 1;
+                    next.base_url = Arc::from(base_url);
                     next.tree = Arc::new(tree.clone());
                     next.error = None;
                     next.css_only = css_only;
@@ -154,7 +163,7 @@ pub fn router(state: Shared) -> Router {
 /// Resolves on Ctrl-C (or SIGTERM). The handlers are installed when this
 /// is called, not when the future is first polled.
 #[cfg(unix)]
-fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut terminate = signal(SignalKind::terminate())?;
@@ -167,7 +176,7 @@ fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
 }
 
 #[cfg(not(unix))]
-fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
     Ok(async {
         let _ = tokio::signal::ctrl_c().await;
     })
@@ -324,6 +333,13 @@ async fn not_found(snap: &Snapshot) -> Response<Body> {
     let body = match snap.tree.get("404.html") {
         Some(s) => read(s, &snap.roots).await.unwrap_or_default(),
         None => b"<!DOCTYPE html><title>404</title><h1>404</h1>".to_vec(),
+    };
+    let body = if snap.base_url.is_empty() {
+        body
+    } else {
+        String::from_utf8_lossy(&body)
+            .replace(&*snap.base_url, "/")
+            .into_bytes()
     };
     html_response(StatusCode::NOT_FOUND, inject(body, snap))
 }

@@ -36,17 +36,27 @@ pub struct Tag {
     pub posts: Vec<PostRef>,
 }
 
+/// A list of posts, shown a page at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// All news, every year.
+    All,
+    /// One edition's news.
+    Year(usize),
+    /// The posts with one tag.
+    Tag(usize),
+}
+
 /// One output file to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
     Home,
     Edition(usize),
     Banners(usize),
-    /// A page of a news list: all years (`None`) or one edition.
-    News(Option<usize>, usize),
+    /// Page `n` (from 1) of a news list.
+    News(List, usize),
     Post(PostRef),
     Tags,
-    Tag(usize),
     Archive,
     Page(usize),
     NotFound,
@@ -140,16 +150,20 @@ impl<'a> Assembly<'a> {
             Job::Robots,
         ];
         for n in 1..=urls::page_count(self.all_posts.len(), self.per_page()) {
-            jobs.push(Job::News(None, n));
+            jobs.push(Job::News(List::All, n));
         }
         for (ei, e) in self.site.editions.iter().enumerate() {
             jobs.extend([Job::Edition(ei), Job::Banners(ei), Job::Feed(Some(ei))]);
             for n in 1..=urls::page_count(e.posts.len(), self.per_page()) {
-                jobs.push(Job::News(Some(ei), n));
+                jobs.push(Job::News(List::Year(ei), n));
             }
             jobs.extend((0..e.posts.len()).map(|pi| Job::Post((ei, pi))));
         }
-        jobs.extend((0..self.tags.len()).map(Job::Tag));
+        for (i, t) in self.tags.iter().enumerate() {
+            for n in 1..=urls::page_count(t.posts.len(), self.per_page()) {
+                jobs.push(Job::News(List::Tag(i), n));
+            }
+        }
         jobs.extend((0..self.site.pages.len()).map(Job::Page));
         jobs
     }
@@ -160,10 +174,9 @@ impl<'a> Assembly<'a> {
             Job::Home => String::new(),
             Job::Edition(ei) => urls::edition(self.site.editions[ei].year),
             Job::Banners(ei) => urls::banners(self.site.editions[ei].year),
-            Job::News(scope, n) => urls::news_page(&self.news_base(scope), n),
+            Job::News(list, n) => urls::news_page(&self.list_base(list), n),
             Job::Post(r) => self.post(r).url(),
             Job::Tags => urls::TAGS.to_owned(),
-            Job::Tag(i) => urls::tag(&self.tags[i].slug),
             Job::Archive => urls::ARCHIVE.to_owned(),
             Job::Page(i) => urls::page(&self.site.pages[i].slug),
             Job::NotFound => "404.html".to_owned(),
@@ -184,32 +197,28 @@ impl<'a> Assembly<'a> {
         }
     }
 
-    fn news_base(&self, scope: Option<usize>) -> String {
-        match scope {
-            None => urls::NEWS.to_owned(),
-            Some(ei) => format!(
+    /// The address of a list's first page.
+    fn list_base(&self, list: List) -> String {
+        match list {
+            List::All => urls::NEWS.to_owned(),
+            List::Year(ei) => format!(
                 "{}{}",
                 urls::edition(self.site.editions[ei].year),
                 urls::NEWS
             ),
+            List::Tag(i) => urls::tag(&self.tags[i].slug),
         }
     }
 
-    /// The posts on page `n` of a news list, and how many the list holds.
-    fn news_page_refs(&self, scope: Option<usize>, n: usize) -> (Vec<PostRef>, usize) {
+    /// The posts on page `n` of a list, and how many the list holds.
+    fn news_page_refs(&self, list: List, n: usize) -> (Vec<PostRef>, usize) {
         let per = self.per_page();
         let skip = (n - 1) * per;
-        match scope {
-            None => (
-                self.all_posts
-                    .iter()
-                    .skip(skip)
-                    .take(per)
-                    .copied()
-                    .collect(),
-                self.all_posts.len(),
-            ),
-            Some(ei) => {
+        let page = |all: &[PostRef]| all.iter().skip(skip).take(per).copied().collect();
+        match list {
+            List::All => (page(&self.all_posts), self.all_posts.len()),
+            List::Tag(i) => (page(&self.tags[i].posts), self.tags[i].posts.len()),
+            List::Year(ei) => {
                 let count = self.site.editions[ei].posts.len();
                 (
                     (skip..count.min(skip + per)).map(|pi| (ei, pi)).collect(),
@@ -247,13 +256,14 @@ impl<'a> Assembly<'a> {
                 );
             }
             Job::Banners(ei) => self.edition_hashes[ei].hash(&mut h),
-            Job::News(scope, n) => {
-                let (refs, total) = self.news_page_refs(scope, n);
-                (
-                    scope.map(|ei| self.edition_hashes[ei]),
-                    urls::page_count(total, self.per_page()),
-                )
-                    .hash(&mut h);
+            Job::News(list, n) => {
+                let (refs, total) = self.news_page_refs(list, n);
+                match list {
+                    List::All => {}
+                    List::Year(ei) => self.edition_hashes[ei].hash(&mut h),
+                    List::Tag(i) => (&self.tags[i].name, total).hash(&mut h),
+                }
+                urls::page_count(total, self.per_page()).hash(&mut h);
                 summaries(&mut h, &mut refs.into_iter());
             }
             Job::Post((ei, pi)) => {
@@ -272,11 +282,6 @@ impl<'a> Assembly<'a> {
                 for t in &self.tags {
                     (&t.name, &t.slug, t.posts.len()).hash(&mut h);
                 }
-            }
-            Job::Tag(i) => {
-                let t = &self.tags[i];
-                (&t.name, &t.slug).hash(&mut h);
-                summaries(&mut h, &mut t.posts.iter().copied());
             }
             Job::Archive => self.edition_hashes.hash(&mut h),
             Job::Page(i) => self.site.pages[i].hash(&mut h),
@@ -368,30 +373,41 @@ impl<'a> Assembly<'a> {
                     Some(e.theme.clone()),
                 )
             }
-            Job::News(scope, n) => {
+            Job::News(list, n) => {
                 let per = self.per_page();
-                let (refs, total) = self.news_page_refs(scope, n);
+                let (refs, total) = self.news_page_refs(list, n);
                 let posts: Vec<_> = refs.iter().map(|r| v.summary(self.post(*r))).collect();
-                let heading = match scope {
-                    None => "Tin tức".to_owned(),
-                    Some(ei) => format!("Tin tức năm {}", self.site.editions[ei].year),
+                let pages = urls::page_count(total, per);
+                ctx.insert("posts", &posts);
+                ctx.insert("pagination", &pagination(&self.list_base(list), n, pages));
+                let (template, kind, heading) = match list {
+                    List::All => ("news_list.html", "news_list", "Tin tức".to_owned()),
+                    List::Year(ei) => (
+                        "news_list.html",
+                        "news_list",
+                        format!("Tin tức năm {}", self.site.editions[ei].year),
+                    ),
+                    List::Tag(i) => {
+                        ctx.insert("tag", &v.tag(&self.tags[i]));
+                        (
+                            "tag.html",
+                            "tag",
+                            format!("Tin tức về {}", self.tags[i].name),
+                        )
+                    }
                 };
+                let edition = match list {
+                    List::Year(ei) => Some(v.edition(&self.site.editions[ei])),
+                    _ => None,
+                };
+                ctx.insert("edition", &edition);
+                ctx.insert("heading", &heading);
                 let title = if n > 1 {
                     format!("{heading} – trang {n}")
                 } else {
-                    heading.clone()
+                    heading
                 };
-                ctx.insert("heading", &heading);
-                ctx.insert(
-                    "edition",
-                    &scope.map(|ei| v.edition(&self.site.editions[ei])),
-                );
-                ctx.insert("posts", &posts);
-                ctx.insert(
-                    "pagination",
-                    &pagination(&self.news_base(scope), n, urls::page_count(total, per)),
-                );
-                ("news_list.html", "news_list", title, None)
+                (template, kind, title, None)
             }
             Job::Post(r) => {
                 let p = self.post(r);
@@ -409,13 +425,6 @@ impl<'a> Assembly<'a> {
                 let tags: Vec<_> = self.tags.iter().map(|t| v.tag(t)).collect();
                 ctx.insert("tags", &tags);
                 ("tags.html", "tags", "Chủ đề tin tức".to_owned(), None)
-            }
-            Job::Tag(i) => {
-                let t = &self.tags[i];
-                let posts: Vec<_> = t.posts.iter().map(|r| v.summary(self.post(*r))).collect();
-                ctx.insert("tag", &v.tag(t));
-                ctx.insert("posts", &posts);
-                ("tag.html", "tag", format!("Tin tức về {}", t.name), None)
             }
             Job::Archive => {
                 let editions: Vec<_> = self
@@ -453,9 +462,10 @@ impl<'a> Assembly<'a> {
             }
         };
         let feed_url = match job {
-            Job::Edition(ei) | Job::Banners(ei) | Job::News(Some(ei), _) | Job::Post((ei, _)) => {
-                urls::edition_feed(self.site.editions[ei].year)
-            }
+            Job::Edition(ei)
+            | Job::Banners(ei)
+            | Job::News(List::Year(ei), _)
+            | Job::Post((ei, _)) => urls::edition_feed(self.site.editions[ei].year),
             _ => urls::FEED.to_owned(),
         };
         ctx.insert("feed_url", &feed_url);

@@ -154,6 +154,8 @@ pub enum Outcome<'a> {
         report: BuildReport,
         /// Only stylesheets changed: a page can swap styles without reloading.
         css_only: bool,
+        /// The site's `base_url` (the server maps it back to its own root).
+        base_url: &'a str,
     },
     Failed(&'a BuildError),
 }
@@ -218,6 +220,7 @@ pub fn spawn_rebuilder(
                             tree: &tree,
                             report,
                             css_only,
+                            base_url: session.base_url(),
                         });
                         let shown = report.millis;
                         let write = output::sync(

@@ -152,7 +152,11 @@ pub fn nearest(key: &str, allowed: &[String]) -> Option<String> {
         .iter()
         .map(|k| (strsim::damerau_levenshtein(key, k), k))
         .filter(|(d, k)| {
-            *d <= 2.max(k.len() / 3) || k.starts_with(key) || key.starts_with(k.as_str())
+            // Close enough to be a typo, but not a guess from one or two letters.
+            let typed = key.chars().count();
+            let close = *d <= 2.max(k.chars().count() / 3) && *d < typed;
+            let prefix = typed >= 3 && (k.starts_with(key) || key.starts_with(k.as_str()));
+            close || prefix
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k.clone())
@@ -215,6 +219,17 @@ mod tests {
         assert_eq!((d.line, d.column), (2, 1));
         assert!(d.message.contains("unknown key `purpose`"), "{}", d.message);
         assert!(d.help.unwrap().contains("did you mean `purposes`?"));
+    }
+
+    #[test]
+    fn suggestions_need_a_likeness() {
+        let keys: Vec<String> = ["theme", "date", "activities", "to"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(nearest("them", &keys).as_deref(), Some("theme"));
+        assert_eq!(nearest("activity", &keys).as_deref(), Some("activities"));
+        assert_eq!(nearest("a", &keys), None);
+        assert_eq!(nearest("zzzzzz", &keys), None);
     }
 
     #[test]

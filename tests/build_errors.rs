@@ -154,10 +154,11 @@ fn dates_of_an_edition_must_fall_in_its_year() {
         "content/2024/edition.yaml",
         &EDITION_2024
             .replace("date: \"25/3/2024\"", "date: \"2023-03-25\"")
-            .replace("date: \"21/3/2024\"", "date: \"21/03/2023\"")
+            .replace("date: \"21/3/2024\"", "date: \"21/03/2025\"")
             .replace("deadline: \"14/4/2024\"", "deadline: \"14/4/2025\""),
     )]);
-    // The activity (line 19), the document (line 29), the report deadline (line 33).
+    // The activity (line 19), the document dated after the edition (line
+    // 29), the report deadline (line 33).
     for place in [
         "content/2024/edition.yaml:19:12",
         "content/2024/edition.yaml:29:12",
@@ -166,6 +167,14 @@ fn dates_of_an_edition_must_fall_in_its_year() {
         assert!(err.contains(place), "{place} not reported in:\n{err}");
     }
     assert!(err.contains("3 problems found"), "{err}");
+
+    // A document cited may be older than the edition (Decision 1791 is from 2016).
+    let t = site();
+    t.write(
+        "content/2024/edition.yaml",
+        EDITION_2024.replace("date: \"21/3/2024\"", "date: \"15/9/2016\""),
+    );
+    t.build_ok();
 }
 
 #[test]

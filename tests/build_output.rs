@@ -548,3 +548,52 @@ fn the_link_checker_itself_finds_broken_and_rooted_links() {
     );
     assert!(problems.iter().any(|p| p.contains("`../c/#x`")));
 }
+
+#[test]
+fn tag_lists_are_paginated_like_news_lists() {
+    let t = site();
+    for i in 1..=3 {
+        t.write(
+            &format!("content/2024/news/them-{i}.md"),
+            format!(
+                "---\ntitle: \"Thêm {i}\"\ndate: \"{i}/2/2024\"\ntags: [\"Hải Phòng\"]\n---\nx\n"
+            ),
+        );
+    }
+    t.build_ok();
+    // 5 posts tagged Hải Phòng, 2 per page: 3 pages.
+    assert!(t.has("the/hai-phong/index.html"));
+    assert!(t.has("the/hai-phong/trang-2/index.html"));
+    assert!(t.has("the/hai-phong/trang-3/index.html"));
+    assert!(!t.has("the/hai-phong/trang-4/index.html"));
+    let first = t.out("the/hai-phong/index.html");
+    assert!(first.contains("trang-2/"), "page 1 links to page 2");
+    let last = t.out("the/hai-phong/trang-3/index.html");
+    assert!(
+        last.contains("Thêm 1"),
+        "the oldest post is on the last page"
+    );
+    assert_links_resolve(&t.join("public"));
+}
+
+#[test]
+fn a_bad_base_url_on_the_command_line_is_a_usage_error() {
+    let t = site();
+    let run = t.build(&["--base-url", "ctxh.example.vn"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("absolute web address"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_default_theme_brings_its_own_logo_and_favicon() {
+    let t = site();
+    t.remove("content/static/logo.svg");
+    t.remove("content/static/favicon.svg");
+    t.build_ok();
+    assert!(t.has("logo.svg") && t.has("favicon.svg"));
+    assert_links_resolve(&t.join("public"));
+}

@@ -173,7 +173,7 @@ pub fn convert(
             errors.push(here(
                 &d_needle(&src.text, d),
                 format!("{what} {d} is not in {year}"),
-                format!("every date of the {year} edition (period, activities, documents, report deadline) falls in {year}"),
+                format!("the period, the activities and the report deadline of the {year} edition fall in {year}"),
             ));
         }
     };
@@ -279,18 +279,34 @@ pub fn convert(
                 }
                 (Some(file), None) => attachment(year, &file, src, loader, errors),
                 (None, Some(url)) if markdown::is_external(&url) => DocumentLink::External(url),
+                // A page of this site, from its root: `/quyet-dinh-1791/`.
+                (None, Some(url)) if url.starts_with('/') => match loader.links.resolve("", &url) {
+                    Ok(path) => DocumentLink::File(path.trim_start_matches('/').to_owned()),
+                    Err(reason) => {
+                        errors.push(here(&url, format!("the link `{url}` leads nowhere: {reason}"), "write the address of a page of this site, e.g. /quyet-dinh-1791/".to_owned()));
+                        DocumentLink::None
+                    }
+                },
                 (None, Some(url)) => {
                     errors.push(here(
                         &url,
                         format!("`{url}` is not a web address"),
-                        "write a full address (https://...), or put the file in files/ and use `file:`".to_owned(),
+                        "write a full address (https://...) or a page of this site (/quyet-dinh-1791/), or put the file in files/ and use `file:`".to_owned(),
                     ));
                     DocumentLink::None
                 }
                 (None, None) => DocumentLink::None,
             };
             if let Some(date) = d.date {
-                in_year(date, "the document date", errors);
+                // Documents cited may be older (Decision 1791/QĐ-TTg is from
+                // 2016), but not later than the edition.
+                if date.year() > year {
+                    errors.push(here(
+                        &d_needle(&src.text, date),
+                        format!("the document “{}” is dated {date}, after the {year} edition", d.title),
+                        format!("check the date: a document cited by the {year} edition is dated {year} or earlier"),
+                    ));
+                }
             }
             Document {
                 number: d.number,

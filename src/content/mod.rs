@@ -257,6 +257,19 @@ pub fn load_cached(
         posts_by_year.insert(year, posts);
     }
 
+    // Files whose front matter is broken: links to them are not reported
+    // as leading nowhere, only the broken file is.
+    let mut unreadable: Vec<(String, String)> = post_cache
+        .iter()
+        .filter(|(_, c)| c.parsed.is_err())
+        .filter_map(|(rel, _)| {
+            let year = parse_year(rel.split('/').next()?)?;
+            Some((
+                rel.clone(),
+                urls::post(year, &slugify(files.get(rel)?.stem())),
+            ))
+        })
+        .collect();
     let mut parsed_pages = Vec::new();
     for rel in &layout.pages {
         let Some(src) = files.get(rel) else { continue };
@@ -278,7 +291,10 @@ pub fn load_cached(
                 }
                 parsed_pages.push((front, slug, rel.clone(), body));
             }
-            Err(d) => errors.push(d),
+            Err(d) => {
+                errors.push(d);
+                unreadable.push((rel.clone(), urls::page(&slugify(src.stem()))));
+            }
         }
     }
 
@@ -323,7 +339,10 @@ pub fn load_cached(
 
     phases.end("parse");
     // Every published URL, for links.
-    let links = build_links(&layout, &posts_by_year, &parsed_pages, &config);
+    let mut links = build_links(&layout, &posts_by_year, &parsed_pages, &config);
+    for (rel, url) in unreadable {
+        links.sources.entry(rel).or_insert(url);
+    }
     let links_hash = links.fingerprint();
     let loader = Loader { config, links };
 
@@ -654,7 +673,7 @@ fn build_links(
     }
     let per_page = config.news_per_page.get();
     let mut total = 0;
-    let mut tags = Vec::new();
+    let mut tags: HashMap<String, usize> = HashMap::new();
     for (&year, y) in &layout.years {
         let edition = urls::edition(year);
         add_to(&mut links, format!("{year}"), edition.clone());
@@ -674,7 +693,12 @@ fn build_links(
         let year_posts = posts.get(&year).map_or(&[][..], Vec::as_slice);
         for p in year_posts {
             add_to(&mut links, p.rel.clone(), urls::post(year, &p.slug));
-            tags.extend(p.front.tags.iter().map(|t| slugify(t)));
+            let mut slugs: Vec<String> = p.front.tags.iter().map(|t| slugify(t)).collect();
+            slugs.sort();
+            slugs.dedup();
+            for slug in slugs {
+                *tags.entry(slug).or_insert(0usize) += 1;
+            }
         }
         for n in 2..=urls::page_count(year_posts.len(), per_page) {
             links.outputs.insert(urls::news_page(&news, n));
@@ -686,8 +710,10 @@ fn build_links(
     for n in 1..=urls::page_count(total, per_page) {
         links.outputs.insert(urls::news_page(urls::NEWS, n));
     }
-    for t in tags {
-        links.outputs.insert(urls::tag(&t));
+    for (slug, count) in tags {
+        for n in 1..=urls::page_count(count, per_page) {
+            links.outputs.insert(urls::news_page(&urls::tag(&slug), n));
+        }
     }
     for fixed in [
         urls::TAGS,

@@ -110,7 +110,7 @@ pub struct Unit {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DocumentLink {
     None,
-    /// Site path of an attachment (`2023/files/kh-45.pdf`).
+    /// Site path of an attachment (`2023/files/kh-45.pdf`) or a page of the site.
     File(String),
     External(String),
 }

@@ -1,0 +1,351 @@
+//! Rebuilds keep work from the previous build (cached files, posts and
+//! pages); whatever they keep, the result must be exactly what a clean
+//! build gives. Also: one thread gives the same output as many.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use campaign::build::{BuildOptions, Session};
+use campaign::content::LoadOptions;
+use campaign::output::Source;
+
+struct Dir(PathBuf);
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp(name: &str) -> Dir {
+    let dir = std::env::temp_dir().join(format!("campaign-incr-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    Dir(dir)
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+    // A new modification time even on file systems with coarse clocks.
+    std::thread::sleep(std::time::Duration::from_millis(15));
+}
+
+fn post(title: &str, date: &str, tags: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndate: \"{date}\"\nsummary: \"Tóm tắt {title}\"\ntags: [{tags}]\n---\n{body}\n"
+    )
+}
+
+/// A small site: 2 editions, 14 posts, pagination by 3, tags, a page.
+fn site(root: &Path) {
+    write(
+        root,
+        "content/site.yaml",
+        "title: \"Ngày CTXH\"\nbase_url: \"https://a.vn/\"\ncampaign: { day: \"03-25\", first_year: 2017 }\nnews_per_page: 3\n",
+    );
+    write(
+        root,
+        "content/pages/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\n---\nTrang [năm 2024](../2024/edition.yaml).\n",
+    );
+    for year in [2023, 2024] {
+        write(
+            root,
+            &format!("content/{year}/edition.yaml"),
+            &format!(
+                "theme: \"Chủ đề {year}\"\npurposes: [\"Mục đích {year}\"]\nunits:\n  - {{ name: \"Sở Y tế\", group: \"Sở\" }}\n"
+            ),
+        );
+        for i in 1..=7 {
+            let tags = if i % 2 == 0 {
+                "\"Hải Phòng\", \"Kế hoạch\""
+            } else {
+                "\"Kon Tum\""
+            };
+            write(
+                root,
+                &format!("content/{year}/news/tin-{i}.md"),
+                &post(
+                    &format!("Tin {i} năm {year}"),
+                    &format!("{i}/3/{year}"),
+                    tags,
+                    &format!("Nội dung {i}. Xem [tin 1](tin-1.md)."),
+                ),
+            );
+        }
+    }
+}
+
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        source: root.join("content"),
+        output: root.join("public"),
+        themes: Some(root.join("themes")),
+        load: LoadOptions::default(),
+    }
+}
+
+/// The output as file → bytes.
+fn snapshot(tree: &BTreeMap<String, Source>) -> BTreeMap<String, Vec<u8>> {
+    tree.iter()
+        .map(|(k, v)| {
+            let bytes = match v {
+                Source::Bytes(b) => b.to_vec(),
+                Source::Static(b) => b.to_vec(),
+                Source::Copy(p) => fs::read(p).unwrap(),
+            };
+            (k.clone(), bytes)
+        })
+        .collect()
+}
+
+fn assert_same(
+    step: &str,
+    incremental: &BTreeMap<String, Vec<u8>>,
+    clean: &BTreeMap<String, Vec<u8>>,
+) {
+    let a: Vec<&String> = incremental.keys().collect();
+    let b: Vec<&String> = clean.keys().collect();
+    assert_eq!(
+        a, b,
+        "after {step}: the incremental build has other files than a clean build"
+    );
+    for (k, v) in incremental {
+        assert!(
+            v == &clean[k],
+            "after {step}: {k} differs between the incremental and the clean build:\n--- incremental\n{}\n--- clean\n{}",
+            String::from_utf8_lossy(v),
+            String::from_utf8_lossy(&clean[k])
+        );
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
+    let dir = temp("edits");
+    let root = &dir.0;
+    site(root);
+    let mut session = Session::new(options(root));
+    session.rebuild(&[]).unwrap();
+
+    type Edit = Box<dyn Fn(&Path)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a post's body",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-3.md",
+                    &post(
+                        "Tin 3 năm 2024",
+                        "3/3/2024",
+                        "\"Kon Tum\"",
+                        "Nội dung mới, dài hơn trước.",
+                    ),
+                )
+            }),
+        ),
+        (
+            "a post's title",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-5.md",
+                    &post("Tiêu đề đã sửa", "5/3/2024", "\"Kon Tum\"", "Nội dung 5."),
+                )
+            }),
+        ),
+        (
+            "a post's date (moves it in the lists)",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2023/news/tin-1.md",
+                    &post("Tin 1 năm 2023", "30/12/2023", "\"Kon Tum\"", "Nội dung 1."),
+                )
+            }),
+        ),
+        (
+            "a post's tags",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-2.md",
+                    &post(
+                        "Tin 2 năm 2024",
+                        "2/3/2024",
+                        "\"Ăn tết\", \"Đà Nẵng\"",
+                        "Nội dung 2.",
+                    ),
+                )
+            }),
+        ),
+        (
+            "a new post",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-moi.md",
+                    &post(
+                        "Tin mới",
+                        "20/3/2024",
+                        "\"Hải Phòng\"",
+                        "Mới. [Tin 1](tin-1.md)",
+                    ),
+                )
+            }),
+        ),
+        (
+            "a deleted post",
+            Box::new(|r| fs::remove_file(r.join("content/2023/news/tin-4.md")).unwrap()),
+        ),
+        (
+            "a renamed post",
+            Box::new(|r| {
+                fs::rename(
+                    r.join("content/2023/news/tin-6.md"),
+                    r.join("content/2023/news/tin-sau.md"),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "the edition's theme",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/edition.yaml",
+                    "theme: \"Chủ đề mới 2024\"\npurposes: [\"Mục đích\"]\n",
+                )
+            }),
+        ),
+        (
+            "the page",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/pages/gioi-thieu.md",
+                    "---\ntitle: Giới thiệu mới\n---\nNội dung trang.\n",
+                )
+            }),
+        ),
+        (
+            "site.yaml",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/site.yaml",
+                    "title: \"Ngày Công tác xã hội\"\nbase_url: \"https://b.vn/x/\"\ncampaign: { day: \"03-25\", first_year: 2017 }\nnews_per_page: 4\n",
+                )
+            }),
+        ),
+        (
+            "a new year",
+            Box::new(|r| {
+                write(r, "content/2025/edition.yaml", "theme: \"Chủ đề 2025\"\n");
+                write(
+                    r,
+                    "content/2025/news/a.md",
+                    &post("Tin 2025", "1/3/2025", "\"Kon Tum\"", "Năm mới."),
+                );
+            }),
+        ),
+        (
+            "a theme template",
+            Box::new(|r| {
+                write(
+                    r,
+                    "themes/default/templates/page.html",
+                    "{% extends \"base.html\" %}{% block content %}<main-page>{{ content_html | safe }}</main-page>{% endblock content %}",
+                )
+            }),
+        ),
+    ];
+    for (step, edit) in edits {
+        edit(root);
+        // The watcher names changed theme files; content is found by itself.
+        let changed = if step.contains("theme template") {
+            vec![root.join("themes/default/templates/page.html")]
+        } else {
+            Vec::new()
+        };
+        let (tree, _) = session
+            .rebuild(&changed)
+            .unwrap_or_else(|e| panic!("after {step}: {e}"));
+        let (clean, _) = Session::new(options(root)).rebuild(&[]).unwrap();
+        assert_same(step, &snapshot(&tree), &snapshot(&clean));
+    }
+    // The theme edit really was picked up.
+    let (tree, _) = session.rebuild(&[]).unwrap();
+    let page = snapshot(&tree).remove("gioi-thieu/index.html").unwrap();
+    assert!(String::from_utf8(page).unwrap().contains("<main-page>"));
+}
+
+#[test]
+fn a_rebuild_renders_again_only_what_an_edit_touches() {
+    let dir = temp("few");
+    let root = &dir.0;
+    site(root);
+    let mut session = Session::new(options(root));
+    let (_, first) = session.rebuild(&[]).unwrap();
+    assert_eq!(first.rendered, first.pages);
+    write(
+        root,
+        "content/2023/news/tin-2.md",
+        &post(
+            "Tin 2 năm 2023",
+            "2/3/2023",
+            "\"Hải Phòng\", \"Kế hoạch\"",
+            "Chỉ sửa nội dung.",
+        ),
+    );
+    let (_, body_only) = session.rebuild(&[]).unwrap();
+    assert_eq!(
+        body_only.rendered, 1,
+        "a body edit re-renders the post alone"
+    );
+    let (_, nothing) = session.rebuild(&[]).unwrap();
+    assert_eq!(nothing.rendered, 0, "nothing changed, nothing rendered");
+}
+
+#[test]
+fn one_thread_and_many_give_the_same_output() {
+    let dir = temp("threads");
+    let root = &dir.0;
+    site(root);
+    let build = |out: &str, threads: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_campaign"));
+        cmd.args(["build", "--source"])
+            .arg(root.join("content"))
+            .arg("--output")
+            .arg(root.join(out));
+        cmd.env("CAMPAIGN_TODAY", "2024-03-20");
+        if let Some(n) = threads {
+            cmd.env("RAYON_NUM_THREADS", n);
+        }
+        let status = cmd.status().unwrap();
+        assert!(status.success());
+        let mut files = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(root.join(out)).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(root.join(out))
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(rel, fs::read(entry.path()).unwrap());
+            }
+        }
+        files
+    };
+    let one = build("public-1", Some("1"));
+    let many = build("public-n", None);
+    assert!(one.len() > 30);
+    assert_same("building on one thread", &one, &many);
+}
