@@ -173,17 +173,7 @@ impl Session {
             .collect();
 
         phases.end("render");
-        let mut tree = Tree::new();
-        for (path, file) in &theme.static_files {
-            let source = match file {
-                ThemeFile::Embedded(bytes) => Source::Static(bytes),
-                ThemeFile::Disk(p) => Source::Copy(p.clone()),
-            };
-            tree.insert(path.clone(), source);
-        }
-        for asset in &site.assets {
-            tree.insert(asset.output.clone(), Source::Copy(asset.source.clone()));
-        }
+        let mut tree = static_files(site, theme);
         let mut errors = Vec::new();
         let mut pages = HashMap::with_capacity(rendered.len());
         let rendered_count = rendered
@@ -235,13 +225,97 @@ impl Session {
     }
 }
 
+/// The files published as they are: the theme's static files, overridden
+/// by the content's (`static/`, attachments).
+fn static_files(site: &Site, theme: &Theme) -> Tree {
+    let mut tree = Tree::new();
+    for (path, file) in &theme.static_files {
+        let source = match file {
+            ThemeFile::Embedded(bytes) => Source::Static(bytes),
+            ThemeFile::Disk(p) => Source::Copy(p.clone()),
+        };
+        tree.insert(path.clone(), source);
+    }
+    for asset in &site.assets {
+        tree.insert(asset.output.clone(), Source::Copy(asset.source.clone()));
+    }
+    tree
+}
+
+/// A page the theme failed to render, as a problem to report.
+fn render_error(file: &str, e: &tera::Error) -> Diagnostic {
+    Diagnostic::file(
+        Path::new(file),
+        format!(
+            "the theme failed to render this page: {}",
+            templates::error_chain(e)
+        ),
+    )
+    .with_help("fix the template named above; the content is fine")
+}
+
 /// Builds the site into the output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     // Refuse a foreign output folder before doing any work.
     output::check_target(&options.output, &options.source)?;
-    let (tree, mut report) = render(options)?;
-    output::write_atomic(&options.output, &options.source, &tree)?;
-    report.millis = started.elapsed().as_millis();
-    Ok(report)
+    let site = content::load(&options.source, &options.load).map_err(BuildError::Content)?;
+    let theme =
+        templates::load(&themes_dir(options), &site.config.theme).map_err(BuildError::Content)?;
+    let mut phases = crate::timing::Phases::start();
+    let assembly = Assembly::new(&site, crate::dates::today());
+    let jobs: Vec<(Job, String)> = assembly
+        .jobs()
+        .into_iter()
+        .map(|j| (j, assembly.file(j)))
+        .collect();
+    let mut copies = static_files(&site, &theme);
+    for (_, file) in &jobs {
+        copies.remove(file);
+    }
+    // Pages are written as soon as they are rendered, from every thread:
+    // the whole site is never held in memory.
+    let staging = output::Staging::create(&options.output, &options.source)?;
+    staging.make_folders(
+        jobs.iter()
+            .map(|(_, f)| f.as_str())
+            .chain(copies.keys().map(String::as_str)),
+    )?;
+    phases.end("assemble");
+    let errors = std::sync::Mutex::new(Vec::new());
+    jobs.par_iter()
+        .try_for_each(|(job, file)| match assembly.render(&theme, *job) {
+            Ok(html) => staging.write_bytes(file, html.as_bytes()),
+            Err(e) => {
+                if let Ok(mut errors) = errors.lock()
+                    && errors.len() < 5
+                {
+                    errors.push(render_error(file, &e));
+                }
+                Ok(())
+            }
+        })?;
+    phases.end("render+write");
+    let errors = errors.into_inner().unwrap_or_default();
+    if !errors.is_empty() {
+        // Dropping the staging folder removes it; the output is untouched.
+        return Err(BuildError::Content(Diagnostics(errors)));
+    }
+    copies
+        .par_iter()
+        .try_for_each(|(rel, source)| staging.write(rel, source))?;
+    staging.commit()?;
+    phases.end("copy+commit");
+    let pages = jobs
+        .iter()
+        .filter(|(j, _)| !matches!(j, Job::Feed(_) | Job::Sitemap | Job::Robots))
+        .count();
+    Ok(BuildReport {
+        pages,
+        rendered: pages,
+        posts: site.post_count(),
+        editions: site.editions.len(),
+        files: jobs.len() + copies.len(),
+        millis: started.elapsed().as_millis(),
+    })
 }

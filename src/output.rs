@@ -117,48 +117,111 @@ fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-/// Writes `tree` as the new content of `output`, atomically.
-pub fn write_atomic(output: &Path, content: &Path, tree: &Tree) -> Result<(), OutputError> {
-    check_target(output, content)?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".to_owned());
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.campaign-new-{pid}"));
-    let old = parent.join(format!(".{name}.campaign-old-{pid}"));
-    let _ = fs::remove_dir_all(&staging);
-    let result = write_tree(&staging, tree).and_then(|()| swap(&staging, output, &old));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// A new output folder being written beside the real one. Files are
+/// written from any thread; [`Staging::commit`] swaps the folder in.
+/// Dropped without committing, it removes itself and the output folder is
+/// untouched.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    old: PathBuf,
+    committed: bool,
 }
 
-fn write_tree(dir: &Path, tree: &Tree) -> Result<(), OutputError> {
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
-    fs::write(
-        dir.join(MARKER),
-        b"This folder is written by campaign; it is replaced by every build.\n",
-    )
-    .map_err(io_err(dir))?;
-    tree.par_iter().try_for_each(|(rel, source)| {
-        let path = dir.join(rel);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(io_err(p))?;
+impl Staging {
+    /// Checks that `output` may be replaced and creates the staging folder.
+    pub fn create(output: &Path, content: &Path) -> Result<Staging, OutputError> {
+        check_target(output, content)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".to_owned());
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.campaign-new-{pid}"));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        let staging = Staging {
+            old: parent.join(format!(".{name}.campaign-old-{pid}")),
+            output: output.to_path_buf(),
+            dir,
+            committed: false,
+        };
+        fs::write(
+            staging.dir.join(MARKER),
+            b"This folder is written by campaign; it is replaced by every build.\n",
+        )
+        .map_err(io_err(&staging.dir))?;
+        Ok(staging)
+    }
+
+    /// Creates the folders that will hold `files` (site paths), once each,
+    /// so that writing the files needs no further checks.
+    pub fn make_folders<'a>(
+        &self,
+        files: impl Iterator<Item = &'a str>,
+    ) -> Result<(), OutputError> {
+        let mut folders: Vec<&str> = files
+            .filter_map(|f| f.rsplit_once('/').map(|(d, _)| d))
+            .collect();
+        folders.sort_unstable();
+        folders.dedup();
+        for folder in folders {
+            let path = self.dir.join(folder);
+            fs::create_dir_all(&path).map_err(io_err(&path))?;
         }
+        Ok(())
+    }
+
+    /// Writes one file (its folder must exist: see [`Staging::make_folders`]).
+    pub fn write(&self, rel: &str, source: &Source) -> Result<(), OutputError> {
+        let path = self.dir.join(rel);
         match source {
             Source::Bytes(b) => fs::write(&path, &b[..]),
             Source::Static(b) => fs::write(&path, b),
             Source::Copy(from) => fs::copy(from, &path).map(|_| ()),
         }
         .map_err(io_err(&path))
-    })
+    }
+
+    /// Writes `bytes` as one file (its folder must exist).
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.join(rel);
+        fs::write(&path, bytes).map_err(io_err(&path))
+    }
+
+    /// Puts the new folder in the place of the output folder; the previous
+    /// output is removed only after the new one is in place, and restored
+    /// if that fails.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        self.committed = true;
+        let result = swap(&self.dir, &self.output, &self.old);
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+        result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `tree` as the new content of `output`, atomically.
+pub fn write_atomic(output: &Path, content: &Path, tree: &Tree) -> Result<(), OutputError> {
+    let staging = Staging::create(output, content)?;
+    staging.make_folders(tree.keys().map(String::as_str))?;
+    tree.par_iter()
+        .try_for_each(|(rel, source)| staging.write(rel, source))?;
+    staging.commit()
 }
 
 /// Brings an output folder written before (by `write_atomic` or `sync`)

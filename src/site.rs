@@ -12,11 +12,13 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 use tera::Context;
 
-use crate::content::model::{Document, DocumentLink, Edition, Html, Page, Post, Site, When};
+use crate::content::model::{
+    Document, DocumentLink, Edition, Html, Page, Post, PostTag, Site, When,
+};
 use crate::dates::{Day, DayView};
 use crate::markdown::relativize;
 use crate::templates::Theme;
-use crate::text::{slugify, vi_compare};
+use crate::text::vi_compare;
 use crate::urls;
 
 /// Posts shown on the home page and on an edition page.
@@ -97,12 +99,11 @@ impl<'a> Assembly<'a> {
         let mut tags: Vec<Tag> = Vec::new();
         let mut by_slug = std::collections::HashMap::new();
         for r in &all_posts {
-            for name in &post(r).tags {
-                let slug = slugify(name);
-                let i = *by_slug.entry(slug.clone()).or_insert_with(|| {
+            for tag in &post(r).tags {
+                let i = *by_slug.entry(tag.slug.as_str()).or_insert_with(|| {
                     tags.push(Tag {
-                        name: name.clone(),
-                        slug,
+                        name: tag.name.clone(),
+                        slug: tag.slug.clone(),
                         posts: Vec::new(),
                     });
                     tags.len() - 1
@@ -397,7 +398,7 @@ impl<'a> Assembly<'a> {
                     }
                 };
                 let edition = match list {
-                    List::Year(ei) => Some(v.edition(&self.site.editions[ei])),
+                    List::Year(ei) => Some(v.edition_ref(&self.site.editions[ei])),
                     _ => None,
                 };
                 ctx.insert("edition", &edition);
@@ -416,7 +417,8 @@ impl<'a> Assembly<'a> {
                 let next = r.1.checked_sub(1).map(|i| v.summary(&e.posts[i]));
                 let prev = e.posts.get(r.1 + 1).map(|p| v.summary(p));
                 ctx.insert("post", &v.post(p));
-                ctx.insert("edition", &v.edition(e));
+                // Post pages show the edition's name and links, not its plan.
+                ctx.insert("edition", &v.edition_ref(e));
                 ctx.insert("prev", &prev);
                 ctx.insert("next", &next);
                 ("post.html", "post", p.title.clone(), p.summary.clone())
@@ -713,6 +715,22 @@ impl Views<'_, '_> {
         }
     }
 
+    /// What pages other than the edition's own show of an edition.
+    fn edition_ref(&self, e: &Edition) -> EditionRef {
+        EditionRef {
+            year: e.year,
+            ordinal: e.ordinal,
+            ordinal_label: ordinal_label(e.ordinal),
+            theme: e.theme.clone(),
+            date: e.date.view(),
+            url: urls::edition(e.year),
+            news_url: format!("{}{}", urls::edition(e.year), urls::NEWS),
+            banners_url: urls::banners(e.year),
+            feed_url: urls::edition_feed(e.year),
+            post_count: e.posts.len(),
+        }
+    }
+
     fn document(&self, d: &Document) -> DocumentView {
         let (href, external) = match &d.link {
             DocumentLink::None => (None, false),
@@ -729,20 +747,14 @@ impl Views<'_, '_> {
         }
     }
 
-    fn tag_refs(&self, names: &[String]) -> Vec<TagRef> {
-        let mut tags: Vec<TagRef> = names
-            .iter()
-            .map(|n| {
-                let slug = slugify(n);
-                TagRef {
-                    name: n.clone(),
-                    url: urls::tag(&slug),
-                    slug,
-                }
+    fn tag_refs(&self, tags: &[PostTag]) -> Vec<TagRef> {
+        tags.iter()
+            .map(|t| TagRef {
+                name: t.name.clone(),
+                url: urls::tag(&t.slug),
+                slug: t.slug.clone(),
             })
-            .collect();
-        tags.sort_by(|a, b| vi_compare(&a.name, &b.name));
-        tags
+            .collect()
     }
 
     fn summary(&self, p: &Post) -> PostSummary {
@@ -836,6 +848,21 @@ struct EditionView {
     documents: Vec<DocumentView>,
     report: Option<ReportView>,
     intro_html: Option<String>,
+    url: String,
+    news_url: String,
+    banners_url: String,
+    feed_url: String,
+    post_count: usize,
+}
+
+/// An edition as shown on post and list pages: its name and addresses.
+#[derive(Serialize)]
+struct EditionRef {
+    year: i16,
+    ordinal: i64,
+    ordinal_label: String,
+    theme: String,
+    date: DayView,
     url: String,
     news_url: String,
     banners_url: String,

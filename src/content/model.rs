@@ -139,7 +139,8 @@ pub struct Post {
     pub date: Day,
     pub summary: Option<String>,
     /// As written, duplicates removed.
-    pub tags: Vec<String>,
+    /// In Vietnamese order, one per slug.
+    pub tags: Vec<PostTag>,
     pub author: Option<String>,
     pub source: Option<String>,
     pub image: Option<Image>,
@@ -148,6 +149,13 @@ pub struct Post {
     pub file: String,
     /// Computed once when the post is loaded.
     pub hashes: PostHashes,
+}
+
+/// A tag as written on a post, with its slug (computed once, on load).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PostTag {
+    pub name: String,
+    pub slug: String,
 }
 
 /// Hashes of a post, to tell which pages an edit touches.

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::model::{Html, Image, Page, Post, PostHashes};
+use super::model::{Html, Image, Page, Post, PostHashes, PostTag};
 use super::{Loader, SourceFile};
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
@@ -130,18 +130,21 @@ pub fn convert_post(
                 None
             }
         });
-    let mut tags: Vec<String> = Vec::new();
+    let mut tags: Vec<PostTag> = Vec::new();
     for t in &front.tags {
-        let t = t.trim().to_owned();
-        if t.is_empty() || crate::text::slugify(&t).is_empty() {
+        let name = t.trim().to_owned();
+        let slug = crate::text::slugify(&name);
+        if slug.is_empty() {
             errors.push(
-                src.at_text("tags", format!("the tag `{t}` has no letters or digits"))
+                src.at_text("tags", format!("the tag `{name}` has no letters or digits"))
                     .with_help("write tags as words, e.g. tags: [\"Hải Phòng\", \"Kế hoạch\"]"),
             );
-        } else if !tags.contains(&t) {
-            tags.push(t);
+        } else if !tags.iter().any(|x| x.slug == slug) {
+            tags.push(PostTag { name, slug });
         }
     }
+    // Tags on a page are listed in Vietnamese order.
+    tags.sort_by(|a, b| crate::text::vi_compare(&a.name, &b.name));
     Post {
         year,
         slug,
