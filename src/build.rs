@@ -260,6 +260,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Refuse a foreign output folder before doing any work.
     output::check_target(&options.output, &options.source)?;
     let site = content::load(&options.source, &options.load).map_err(BuildError::Content)?;
+    // Warnings do not stop the build, but are shown (as `campaign check` does).
+    for warning in &site.warnings {
+        eprintln!("{warning}");
+    }
     let theme =
         templates::load(&themes_dir(options), &site.config.theme).map_err(BuildError::Content)?;
     let mut phases = crate::timing::Phases::start();

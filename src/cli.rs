@@ -1,4 +1,4 @@
-//! The command line: `campaign build`, `watch` and `serve`.
+//! The command line: `campaign build`, `watch`, `serve`, `check`, `new`, `schema`.
 //!
 //! Exit codes: 0 success, 1 problems in the content or the output folder,
 //! 2 a wrong command line.
@@ -33,6 +33,13 @@ enum Command {
     Build(SiteArgs),
     /// Rebuild the output folder on every change to the content or the theme.
     Watch(SiteArgs),
+    /// Check the whole site (errors and warnings) without writing anything.
+    Check(CheckArgs),
+    /// Start a new year's edition or a news post.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
     /// Preview the site locally; open pages reload when a rebuild finishes.
     Serve {
         #[command(flatten)]
@@ -46,6 +53,55 @@ enum Command {
         /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
+    },
+    /// Write the JSON Schemas of site.yaml, edition.yaml and front matter (for editors).
+    Schema {
+        /// The folder to write them to.
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    source: PathBuf,
+    /// How to print problems: text, or json (one JSON object per line).
+    #[arg(long, value_enum, default_value_t = crate::check::Format::Text)]
+    format: crate::check::Format,
+    /// Fail (exit code 1) on warnings too.
+    #[arg(long)]
+    strict: bool,
+    /// Include posts and pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// The themes folder (default: themes/ beside the content folder).
+    #[arg(long)]
+    themes: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum NewCommand {
+    /// Create <source>/<year>/edition.yaml from the latest edition (never overwrites).
+    Edition {
+        /// The year, e.g. 2025.
+        #[arg(value_parser = clap::value_parser!(i16).range(1000..=9999))]
+        year: i16,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        source: PathBuf,
+    },
+    /// Create a dated news post <source>/<year>/news/<slug>.md (never overwrites).
+    Post {
+        /// The headline; the file name (and address) is made from it.
+        title: String,
+        /// The edition year (default: `current` in site.yaml, else the latest edition).
+        #[arg(long, value_parser = clap::value_parser!(i16).range(1000..=9999))]
+        year: Option<i16>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        source: PathBuf,
     },
 }
 
@@ -124,7 +180,57 @@ pub fn main() -> ExitCode {
             port,
             open,
         })),
+        Command::Schema { out } => run_or_fail(write_schemas(&out)),
+        Command::Check(args) => {
+            let options = BuildOptions {
+                source: args.source,
+                // Never written: check renders in memory.
+                output: PathBuf::from("public"),
+                themes: args.themes,
+                load: LoadOptions {
+                    drafts: args.drafts,
+                    base_url: None,
+                },
+            };
+            crate::check::run(&options, args.format, args.strict)
+        }
+        Command::New { what } => {
+            let created = match what {
+                NewCommand::Edition { year, source } => crate::scaffold::new_edition(&source, year),
+                NewCommand::Post {
+                    title,
+                    year,
+                    source,
+                } => crate::scaffold::new_post(&source, &title, year),
+            };
+            match created {
+                Ok(created) => {
+                    println!("{}", created.message);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
+}
+
+/// `campaign schema`: writes every schema, leaving unchanged files untouched.
+fn write_schemas(out: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    for (name, text) in crate::schema::all() {
+        let path = out.join(name);
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
+            println!("{} is up to date", path.display());
+            continue;
+        }
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 fn run_or_fail(result: anyhow::Result<()>) -> ExitCode {

@@ -9,41 +9,64 @@ use serde::Deserialize;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
 
-/// `site.yaml` as written.
-#[derive(Debug, Deserialize)]
+/// Cài đặt chung của trang (`content/site.yaml`). Site settings as written.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct SiteFile {
+#[schemars(title = "site.yaml")]
+pub(crate) struct SiteFile {
+    /// Tên trang (title), hiện ở đầu trang và trong thẻ `<title>`, ví dụ "Ngày Công tác xã hội Việt Nam".
     title: String,
+    /// Mô tả (description): một câu giới thiệu trang, dùng cho trang chủ và bản tin RSS.
     #[serde(default)]
     description: Option<String>,
+    /// Địa chỉ công khai (base_url) của trang, bắt đầu bằng https://, ví dụ "https://ctxh.example.gov.vn/".
+    #[schemars(pattern(r"^\s*https?://[^/\s]\S*\s*$"))]
     base_url: String,
+    /// Mã ngôn ngữ (language), mặc định `vi`.
     #[serde(default)]
+    #[schemars(extend("default" = "vi"))]
     language: Option<String>,
+    /// Cơ quan phát hành (organization), hiện ở chân trang và trong bản tin RSS.
     #[serde(default)]
     organization: Option<String>,
+    /// Giao diện (theme): tên thư mục trong `themes/`, mặc định `default`.
     #[serde(default)]
+    #[schemars(extend("default" = "default"))]
     theme: Option<String>,
+    /// Ngày kỷ niệm hằng năm và năm tổ chức lần đầu (campaign).
     campaign: CampaignFile,
+    /// Năm hiện hành (current) mà trang chủ giới thiệu; mặc định là năm mới nhất.
     #[serde(default)]
+    #[schemars(range(min = 1900, max = 2999))]
     current: Option<i16>,
+    /// Số tin mỗi trang (news_per_page) trong danh sách tin, mặc định 10.
     #[serde(default)]
+    #[schemars(range(min = 1), extend("default" = 10))]
     news_per_page: Option<usize>,
+    /// Trình đơn chính (menu): danh sách mục `{ title, url }`.
     #[serde(default)]
     menu: Vec<MenuItem>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Ngày kỷ niệm (campaign): ngày trong năm và năm tổ chức lần đầu.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct CampaignFile {
+    /// Ngày kỷ niệm hằng năm (day), viết tháng-ngày: "03-25" là ngày 25 tháng 3.
+    #[schemars(pattern(r"^\s*(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])\s*$"))]
     day: String,
+    /// Năm tổ chức lần đầu (first_year): năm đó là lần thứ 1, ví dụ 2017.
+    #[schemars(range(min = 1900, max = 2999))]
     first_year: i16,
 }
 
-/// An entry of the site menu: `url` is site-rooted (`/luu-tru/`) or absolute.
-#[derive(Debug, Clone, Hash, Deserialize)]
+/// Mục trình đơn (menu item): `url` tính từ gốc trang (`/luu-tru/`) hoặc là địa chỉ đầy đủ. An entry of the site menu.
+#[derive(Debug, Clone, Hash, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
+    /// Chữ hiện trên trình đơn (title), ví dụ "Tin tức".
     pub title: String,
+    /// Địa chỉ (url): tính từ gốc trang như "/tin-tuc/", hoặc đầy đủ "https://...".
     pub url: String,
 }
 

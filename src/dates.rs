@@ -109,6 +109,29 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
+/// The pattern of the editor schema for a date: `D/M/YYYY`, `DD/MM/YYYY`
+/// or `YYYY-MM-DD`. Whether the day exists (30/2) is left to the loader.
+pub const DAY_PATTERN: &str = r"^\s*(((0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4})|([0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])))\s*$";
+
+impl schemars::JsonSchema for Day {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Day".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "campaign::dates::Day".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": DAY_PATTERN,
+            "description": "Ngày, viết ngày/tháng/năm (25/3/2024 hoặc 25/03/2024) hoặc năm-tháng-ngày (2024-03-25); nên đặt trong ngoặc kép. A date: day/month/year or year-month-day, quoted.",
+            "examples": ["25/3/2024", "2024-03-25"]
+        })
+    }
+}
+
 /// The current date in the machine's time zone, unless `CAMPAIGN_TODAY`
 /// (`2024-03-20`) fixes it, which keeps builds reproducible in tests.
 pub fn today() -> Day {

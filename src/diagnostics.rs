@@ -7,9 +7,30 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// How bad a problem is: errors stop the build, warnings do not (unless
+/// `campaign check --strict`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as printed and in JSON records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem in one content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// An error (the default) or a warning.
+    pub severity: Severity,
     /// The file, as the user would type it (e.g. `content/2024/edition.yaml`).
     pub file: PathBuf,
     /// 1-based line; 0 when the problem concerns the whole file.
@@ -28,6 +49,7 @@ impl Diagnostic {
     /// A problem with the file as a whole (unreadable, invalid UTF-8...).
     pub fn file(file: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             line: 0,
             column: 0,
@@ -50,6 +72,7 @@ impl Diagnostic {
             .and_then(|i| source.lines().nth(i))
             .map(str::to_owned);
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             line,
             column,
@@ -68,6 +91,30 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The same problem, as a warning: reported, but the build goes on.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The problem as one JSON record (`campaign check --format json`):
+    /// file, line, column, severity, message, help, source_line.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file.to_string_lossy(),
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.as_str(),
+            "message": self.message,
+            "help": self.help,
+            "source_line": self.source_line,
+        })
     }
 }
 
@@ -99,10 +146,11 @@ pub fn line_offset(source: &str, line: usize) -> usize {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.display();
+        let severity = self.severity.as_str();
         match (self.line, self.column) {
-            (0, _) => writeln!(f, "error: {file}: {}", self.message)?,
-            (line, 0) => writeln!(f, "error: {file}:{line}: {}", self.message)?,
-            (line, column) => writeln!(f, "error: {file}:{line}:{column}: {}", self.message)?,
+            (0, _) => writeln!(f, "{severity}: {file}: {}", self.message)?,
+            (line, 0) => writeln!(f, "{severity}: {file}:{line}: {}", self.message)?,
+            (line, column) => writeln!(f, "{severity}: {file}:{line}:{column}: {}", self.message)?,
         }
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
@@ -142,6 +190,11 @@ impl Diagnostics {
         self.0.len()
     }
 
+    /// How many of them are errors (the rest are warnings).
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }
@@ -158,10 +211,15 @@ impl fmt::Display for Diagnostics {
         for d in &self.0 {
             writeln!(f, "{d}")?;
         }
-        let n = self.0.len();
+        let n = self.errors();
+        let warnings = match self.0.len() - n {
+            0 => String::new(),
+            1 => " (and 1 warning)".to_owned(),
+            w => format!(" (and {w} warnings)"),
+        };
         write!(
             f,
-            "{n} problem{} found; nothing was written. Fix {} and build again.",
+            "{n} problem{} found{warnings}; nothing was written. Fix {} and build again.",
             if n == 1 { "" } else { "s" },
             if n == 1 { "it" } else { "them" }
         )

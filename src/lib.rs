@@ -3,9 +3,11 @@
 //! The pipeline runs one way: [`config`] and [`content`] load the source
 //! folder into a checked model, [`markdown`] renders its text, [`site`]
 //! assembles the pages, [`templates`] renders them with the theme, and
-//! [`output`] writes the result atomically. [`cli`] ties them together.
+//! [`output`] writes the result atomically. [`cli`] ties them together;
+//! [`check`] validates without writing, [`scaffold`] starts a new year or post.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -13,6 +15,8 @@ pub mod dates;
 pub mod diagnostics;
 pub mod markdown;
 pub mod output;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod templates;

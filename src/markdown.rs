@@ -131,9 +131,37 @@ fn options() -> Options {
 /// Renders Markdown written in the content directory `dir`, resolving its
 /// links. Returns the HTML and the links that lead nowhere.
 pub fn render(markdown: &str, dir: &str, links: &Links) -> (String, Vec<BrokenLink>) {
+    let (html, broken, _) = render_checked(markdown, dir, links);
+    (html, broken)
+}
+
+/// [`render`], also returning the byte offsets of images written without
+/// alternative text (`![](anh.jpg)`), for warnings.
+pub fn render_checked(
+    markdown: &str,
+    dir: &str,
+    links: &Links,
+) -> (String, Vec<BrokenLink>, Vec<usize>) {
     let mut broken = Vec::new();
+    let mut no_alt = Vec::new();
+    // The image being read, and whether its alt text had any letters.
+    let mut image: Option<(usize, bool)> = None;
     let events = Parser::new_ext(markdown, options())
         .into_offset_iter()
+        .inspect(|(event, range)| match event {
+            Event::Start(Tag::Image { .. }) => image = Some((range.start, false)),
+            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
+                if let Some((_, seen)) = &mut image {
+                    *seen = true;
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, false)) = image.take() {
+                    no_alt.push(start);
+                }
+            }
+            _ => {}
+        })
         .map(|(event, range)| match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -167,7 +195,7 @@ pub fn render(markdown: &str, dir: &str, links: &Links) -> (String, Vec<BrokenLi
         });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
-    (out, broken)
+    (out, broken, no_alt)
 }
 
 fn fix<'a>(
@@ -305,6 +333,14 @@ mod tests {
         assert!(html.contains("href=\"/2023/tin-tuc/ke-hoach/\""), "{html}");
         assert_eq!(broken.len(), 1);
         assert_eq!(&md[broken[0].offset..broken[0].offset + 8], "thieu.md");
+    }
+
+    #[test]
+    fn images_without_alt_text_are_found() {
+        let md = "A ![](x.png) b ![ ](y.png) c ![Ảnh lễ](z.png) d ![*đậm*](w.png)";
+        let (_, _, no_alt) = render_checked(md, "", &Links::default());
+        let at: Vec<&str> = no_alt.iter().map(|&i| &md[i..i + 3]).collect();
+        assert_eq!(at, ["![]", "![ "]);
     }
 
     #[test]

@@ -18,13 +18,21 @@ use unicode_normalization::is_nfc_quick;
 /// byte offset of the first bad sequence), drops a UTF-8 byte-order mark,
 /// turns CRLF and lone CR into LF and normalises to NFC.
 pub fn decode_source(bytes: &[u8]) -> Result<String, usize> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_owned()
-    };
+    decode_owned(bytes.to_vec()).map_err(|(offset, _)| offset)
+}
+
+/// [`decode_source`] for bytes already owned: no copy when the text is
+/// already clean (no BOM, no CR, NFC), as almost all content is. On
+/// invalid UTF-8, gives back the offset of the first bad byte and the bytes.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, (usize, Vec<u8>)> {
+    let mut text =
+        String::from_utf8(bytes).map_err(|e| (e.utf8_error().valid_up_to(), e.into_bytes()))?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     Ok(nfc(text))
 }
 
@@ -35,6 +43,21 @@ pub fn nfc(text: String) -> String {
     } else {
         text.nfc().collect()
     }
+}
+
+/// Byte offset of the first character that NFC normalisation changes (the
+/// base letter of a decomposed `e` + `◌́`), or `None` when the text is NFC.
+pub fn first_non_nfc(text: &str) -> Option<usize> {
+    if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        return None;
+    }
+    let mut normalised = text.nfc();
+    for (offset, c) in text.char_indices() {
+        if normalised.next() != Some(c) {
+            return Some(offset);
+        }
+    }
+    None
 }
 
 /// Turns Vietnamese (or any) text into an ASCII URL segment:
@@ -118,6 +141,14 @@ mod tests {
         bytes.extend_from_slice(format!("a\r\n{nfd}\r\n").as_bytes());
         assert_eq!(decode_source(&bytes).unwrap(), "a\nHải Phòng\n");
         assert_eq!(decode_source(b"ab\xffcd"), Err(2));
+    }
+
+    #[test]
+    fn first_non_nfc_points_at_the_base_letter() {
+        let nfd: String = "Hải Phòng".nfd().collect();
+        let text = format!("ab\n{nfd}");
+        assert_eq!(first_non_nfc(&text), Some(4)); // the `a` of `Hải`
+        assert_eq!(first_non_nfc("Hải Phòng"), None);
     }
 
     #[test]

@@ -454,7 +454,10 @@ fn unknown_paths_get_the_sites_404_page() {
     assert!(on_disk.contains("</html>"), "{on_disk}");
     // The page links absolutely to the site (it is served at any depth);
     // the preview maps those links back to itself.
-    assert!(on_disk.contains("https://ctxh.example.gov.vn/style.css"), "{on_disk}");
+    assert!(
+        on_disk.contains("https://ctxh.example.gov.vn/style.css"),
+        "{on_disk}"
+    );
     let on_disk = on_disk.replace("https://ctxh.example.gov.vn/", "/");
     for path in [
         "/khong-co-trang-nay/",

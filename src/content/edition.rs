@@ -8,95 +8,143 @@ use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 
-#[derive(Debug, Deserialize)]
+/// How a theme left to fill begins (`campaign new edition` writes
+/// `theme: "CẦN ĐIỀN: chủ đề năm 2025"`); the loader rejects it.
+pub const PLACEHOLDER: &str = "CẦN ĐIỀN";
+
+/// Chương trình kỷ niệm của một năm (`content/<năm>/edition.yaml`). One year's edition as written.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "edition.yaml")]
 pub struct EditionFile {
+    /// Chủ đề năm (theme): đúng như trong văn bản – cũng là khẩu hiệu đầu tiên trên băng rôn.
     theme: String,
+    /// Khẩu hiệu (slogans) thêm, hiện sau chủ đề trên trang băng rôn; 1-3 câu ngắn.
     #[serde(default)]
     slogans: Vec<String>,
+    /// Tóm tắt (summary): một hai câu, không định dạng, cho danh sách, trang lưu trữ và mô tả trang.
     #[serde(default)]
     summary: Option<String>,
+    /// Thời gian tổ chức hoạt động (period): `{ from: "23/3/2023", to: "25/3/2023" }`.
     #[serde(default)]
     period: Option<PeriodFile>,
+    /// Mục đích (purposes): danh sách, mỗi mục viết Markdown.
     #[serde(default)]
     purposes: Vec<String>,
+    /// Yêu cầu (requirements): danh sách, mỗi mục viết Markdown.
     #[serde(default)]
     requirements: Vec<String>,
+    /// Hoạt động (activities): việc gì, khi nào, ở đâu, đơn vị nào thực hiện.
     #[serde(default)]
     activities: Vec<ActivityFile>,
+    /// Đơn vị tham gia (units), theo thứ tự trong văn bản.
     #[serde(default)]
     units: Vec<UnitFile>,
+    /// Văn bản chỉ đạo, kế hoạch được trích dẫn (documents).
     #[serde(default)]
     documents: Vec<DocumentFile>,
+    /// Báo cáo kết quả (report): hạn gửi và nơi nhận.
     #[serde(default)]
     report: Option<ReportFile>,
     // Derived from the folder and `site.yaml`; checked when written.
+    /// Không cần viết (year): năm lấy từ tên thư mục; nếu viết thì phải trùng.
     #[serde(default)]
+    #[schemars(extend("deprecated" = true))]
     year: Option<i64>,
+    /// Không cần viết (edition): lần thứ mấy được tính từ `campaign.first_year` trong site.yaml; nếu viết thì phải đúng.
     #[serde(default)]
+    #[schemars(extend("deprecated" = true))]
     edition: Option<i64>,
+    /// Không cần viết (date): ngày kỷ niệm lấy từ `campaign.day` trong site.yaml; nếu viết thì phải trùng.
     #[serde(default)]
+    #[schemars(extend("deprecated" = true))]
     date: Option<Day>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Thời gian tổ chức (period): từ ngày, đến ngày, trong năm của thư mục.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct PeriodFile {
+    /// Từ ngày (from), ví dụ "23/3/2024".
     from: Day,
+    /// Đến ngày (to), ví dụ "25/3/2024".
     to: Day,
 }
 
-#[derive(Debug, Deserialize)]
+/// Hoạt động (activity): viết `date` cho một ngày, hoặc `from` và `to` cho nhiều ngày.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ActivityFile {
+    /// Tên hoạt động (title): làm gì, ví dụ "Treo băng rôn, khẩu hiệu, pano".
     title: String,
+    /// Ngày (date) của hoạt động một ngày; không viết cùng `from`/`to`.
     #[serde(default)]
     date: Option<Day>,
+    /// Từ ngày (from) của hoạt động nhiều ngày.
     #[serde(default)]
     from: Option<Day>,
+    /// Đến ngày (to) của hoạt động nhiều ngày; cần có `from`.
     #[serde(default)]
     to: Option<Day>,
+    /// Địa điểm (location), ví dụ "Huyện Sơn Tây, tỉnh Quảng Ngãi".
     #[serde(default)]
     location: Option<String>,
+    /// Nội dung chi tiết (description), viết Markdown.
     #[serde(default)]
     description: Option<String>,
+    /// Đơn vị thực hiện (units): ghi đúng `name` đã viết trong phần `units`.
     #[serde(default)]
     units: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Đơn vị tham gia (unit).
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct UnitFile {
+    /// Tên đầy đủ (name) của đơn vị, ví dụ "Phòng Bảo trợ xã hội".
     name: String,
+    /// Nhóm (group) để xếp đơn vị, ví dụ "Sở, ban, ngành", "Mặt trận và đoàn thể".
     #[serde(default)]
     group: Option<String>,
+    /// Vai trò (role), ghi chú ngắn, ví dụ "Chủ trì".
     #[serde(default)]
     role: Option<String>,
+    /// Nhiệm vụ (tasks) của đơn vị, viết Markdown.
     #[serde(default)]
     tasks: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Văn bản (document) được trích dẫn.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct DocumentFile {
+    /// Trích yếu (title) của văn bản.
     title: String,
+    /// Số, ký hiệu (number), ví dụ "45/KH-SLĐTBXH".
     #[serde(default)]
     number: Option<String>,
+    /// Ngày ban hành (date); không sau năm của thư mục.
     #[serde(default)]
     date: Option<Day>,
+    /// Cơ quan ban hành (issuer), ví dụ "Sở Lao động - Thương binh và Xã hội Hải Phòng".
     #[serde(default)]
     issuer: Option<String>,
+    /// Tệp đính kèm (file): tên tệp trong thư mục `files/` của năm; không viết cùng `url`.
     #[serde(default)]
     file: Option<String>,
+    /// Liên kết (url): địa chỉ web "https://..." hoặc trang của trang này tính từ gốc, ví dụ "/quyet-dinh-1791/".
     #[serde(default)]
     url: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Báo cáo kết quả (report).
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ReportFile {
+    /// Hạn gửi báo cáo (deadline), trong năm của thư mục.
     #[serde(default)]
     deadline: Option<Day>,
+    /// Nơi nhận báo cáo (contact), viết Markdown, ví dụ "Phòng Bảo trợ xã hội, e-mail ...".
     #[serde(default)]
     contact: Option<String>,
 }
@@ -167,6 +215,15 @@ pub fn convert(
             "the theme (chủ đề) is empty".to_owned(),
             "write the year's theme, e.g. theme: \"Công tác xã hội Việt Nam - ...\"".to_owned(),
         ));
+    } else if raw.theme.trim_start().starts_with(PLACEHOLDER) {
+        // Left by `campaign new edition`: an error until someone fills it.
+        errors.push(here(
+            raw.theme.trim(),
+            "the theme is still the placeholder; write the year's theme".to_owned(),
+            format!(
+                "replace the text in quotes with the official theme (chủ đề) of {year}, exactly as in the plan, e.g. theme: \"Công tác xã hội Việt Nam - ...\""
+            ),
+        ));
     }
     let in_year = |d: Day, what: &str, errors: &mut Vec<Diagnostic>| {
         if d.year() != year {
@@ -190,7 +247,14 @@ pub fn convert(
         (p.from, p.to)
     });
     let md = |text: &str, errors: &mut Vec<Diagnostic>| -> Html {
-        let (html, broken) = markdown::render(text, &dir, &loader.links);
+        let (html, broken, no_alt) = markdown::render_checked(text, &dir, &loader.links);
+        for offset in no_alt {
+            // The image as written (`![](x.png)`), to find it in the file.
+            let image = &text[offset..];
+            let image = image.find(')').map_or(image, |end| &image[..=end]);
+            let at = src.text.find(image).unwrap_or(0);
+            errors.push(super::post::no_alt_warning(src, at));
+        }
         for b in broken {
             errors.push(here(
                 &b.target,

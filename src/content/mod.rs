@@ -5,10 +5,10 @@
 //! layout; read and parse them (in parallel); then, once every published
 //! URL is known, resolve links, render Markdown and check the values.
 
-mod edition;
-mod frontmatter;
+pub(crate) mod edition;
+pub mod frontmatter;
 pub mod model;
-mod post;
+pub(crate) mod post;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -20,7 +20,7 @@ use walkdir::WalkDir;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_column};
 use crate::markdown::Links;
-use crate::text::{decode_source, nfc, slugify};
+use crate::text::{decode_owned, nfc, slugify};
 use crate::urls;
 use model::{Asset, Edition, Html, Site};
 
@@ -43,6 +43,8 @@ pub struct SourceFile {
     /// The path shown to the user (`content/2024/news/a.md`).
     pub display: PathBuf,
     pub text: String,
+    /// A warning about the file as read (its text was not NFC).
+    pub warning: Option<Diagnostic>,
 }
 
 impl SourceFile {
@@ -169,6 +171,7 @@ pub fn load_cached(
                 if let Some(st) = st {
                     stamps.insert(f.rel.clone(), st);
                 }
+                errors.extend(f.warning.clone());
                 files.insert(f.rel.clone(), f);
             }
             Err(d) => errors.push(d),
@@ -431,7 +434,8 @@ pub fn load_cached(
         })
         .collect();
 
-    if !errors.is_empty() {
+    // `errors` holds warnings too: they fail nothing on their own.
+    if errors.iter().any(Diagnostic::is_error) {
         return Err(finish(errors));
     }
     Ok(Site {
@@ -440,6 +444,7 @@ pub fn load_cached(
         pages,
         editions,
         assets: layout.assets,
+        warnings: finish(errors).0,
     })
 }
 
@@ -455,6 +460,35 @@ struct ParsedPost {
     front: post::PostFront,
     slug: String,
     body: usize,
+}
+
+/// Parses `text` as the news post `rel` (`2024/news/a.md`) without reading
+/// the disk: decoding checks aside, what the loader does to a post before it
+/// knows the rest of the site (front matter split, YAML, slug). Returns the
+/// post's slug. For the fuzz target and the property tests.
+pub fn parse_post_text(rel: &str, text: &str) -> Result<String, Diagnostic> {
+    let src = source_text(rel, text);
+    parse_post(&src).map(|p| p.slug)
+}
+
+/// Parses `text` as an `edition.yaml`, without reading the disk. For the
+/// fuzz target and the property tests.
+pub fn parse_edition_text(rel: &str, text: &str) -> Result<(), Diagnostic> {
+    let src = source_text(rel, text);
+    crate::yaml::parse::<edition::EditionFile>(&src.display, &src.text, 0, src.text.len())
+        .map(|_| ())
+}
+
+fn source_text(rel: &str, text: &str) -> SourceFile {
+    // A `&str` is valid UTF-8: decoding only drops a BOM, CRs and normalises.
+    let text = crate::text::decode_source(text.as_bytes()).unwrap_or_default();
+    SourceFile {
+        rel: rel.to_owned(),
+        dir: rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned(),
+        display: PathBuf::from(rel),
+        text,
+        warning: None,
+    }
 }
 
 fn parse_post(src: &SourceFile) -> Result<ParsedPost, Diagnostic> {
@@ -509,7 +543,12 @@ fn read_source(source: &Path, rel: &str, real: &Path) -> Result<SourceFile, Diag
     let display = source.join(rel);
     let bytes = std::fs::read(real)
         .map_err(|e| Diagnostic::file(&display, format!("cannot be read: {e}")))?;
-    let text = decode_source(&bytes).map_err(|offset| {
+    // Where the text was not NFC before decoding normalised it (once per file).
+    let not_nfc = std::str::from_utf8(&bytes).ok().and_then(|t| {
+        let t = t.strip_prefix('\u{feff}').unwrap_or(t);
+        crate::text::first_non_nfc(t).map(|offset| line_column(t, offset))
+    });
+    let text = decode_owned(bytes).map_err(|(offset, bytes)| {
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
         let (line, column) = line_column(valid, offset);
         let mut d = Diagnostic::file(
@@ -521,11 +560,17 @@ fn read_source(source: &Path, rel: &str, real: &Path) -> Result<SourceFile, Diag
         d.with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
     })?;
     let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    let warning = not_nfc.map(|(line, column)| {
+        Diagnostic::at(&display, &text, line, column, "this file has Vietnamese letters in decomposed form (not NFC); they were normalised for the site")
+            .with_help("save the file again as NFC (precomposed) text, e.g. retype the accented letters or use your editor's \"Normalize to NFC\"; text pasted from Word or PDFs is often decomposed")
+            .warning()
+    });
     Ok(SourceFile {
         rel: rel.to_owned(),
         dir,
         display,
         text,
+        warning,
     })
 }
 

@@ -23,6 +23,9 @@ pub struct Site {
     pub editions: Vec<Edition>,
     /// Files published as they are.
     pub assets: Vec<Asset>,
+    /// Problems that do not stop the build (images without alt text, text
+    /// that was not NFC), sorted by file and position.
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
 }
 
 impl Site {

@@ -9,37 +9,52 @@ use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 
-/// A news post's front matter.
-#[derive(Debug, Clone, Deserialize)]
+/// Phần đầu (front matter) của một tin (`content/<năm>/news/*.md`). A news post's front matter.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "news post front matter")]
 pub struct PostFront {
+    /// Tiêu đề tin (title).
     pub title: String,
+    /// Ngày đăng (date), trong năm của thư mục; tin mới nhất xếp trước.
     pub date: Day,
+    /// Tóm tắt (summary): một câu, không định dạng, cho danh sách tin và bản tin RSS.
     #[serde(default)]
     pub summary: Option<String>,
+    /// Thẻ (tags): 2-3 thẻ tiếng Việt, dùng lại thẻ đã có, ví dụ ["Hải Phòng", "Kế hoạch"].
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Tác giả (author), ví dụ "Thủy Loan".
     #[serde(default)]
     pub author: Option<String>,
+    /// Nguồn (source): cơ quan ban hành hoặc cổng thông tin.
     #[serde(default)]
     pub source: Option<String>,
+    /// Ảnh minh họa (image): đường dẫn tính từ tin, ví dụ "../files/anh.jpg".
     #[serde(default)]
     pub image: Option<String>,
+    /// Mô tả ảnh (image_alt) cho người không xem được ảnh; cần có khi có `image`.
     #[serde(default)]
     pub image_alt: Option<String>,
+    /// Đường dẫn (slug) thay cho tên tệp trong địa chỉ của tin.
     #[serde(default)]
     pub slug: Option<String>,
+    /// Bản nháp (draft): `true` thì chưa đăng, trừ khi chạy với `--drafts`.
     #[serde(default)]
     pub draft: bool,
 }
 
-/// A standalone page's front matter.
-#[derive(Debug, Deserialize)]
+/// Phần đầu (front matter) của một trang (`content/pages/*.md`). A standalone page's front matter.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "page front matter")]
 pub struct PageFront {
+    /// Tiêu đề trang (title).
     pub title: String,
+    /// Mô tả (description): một câu cho thẻ mô tả của trang.
     #[serde(default)]
     pub description: Option<String>,
+    /// Bản nháp (draft): `true` thì chưa đăng, trừ khi chạy với `--drafts`.
     #[serde(default)]
     pub draft: bool,
 }
@@ -63,7 +78,11 @@ pub fn render_body(
     loader: &Loader,
     errors: &mut Vec<Diagnostic>,
 ) -> Html {
-    let (html, broken) = markdown::render(&src.text[body..], &src.dir, &loader.links);
+    let (html, broken, no_alt) =
+        markdown::render_checked(&src.text[body..], &src.dir, &loader.links);
+    for offset in no_alt {
+        errors.push(no_alt_warning(src, body + offset));
+    }
     for b in broken {
         errors.push(
             Diagnostic::at_offset(
@@ -78,6 +97,19 @@ pub fn render_body(
         );
     }
     Html(html)
+}
+
+/// A warning for an image written without alternative text, at byte
+/// `offset` of the file.
+pub fn no_alt_warning(src: &SourceFile, offset: usize) -> Diagnostic {
+    Diagnostic::at_offset(
+        &src.display,
+        &src.text,
+        offset,
+        "this image has no alternative text (alt), so screen readers cannot describe it",
+    )
+    .with_help("describe the image between the brackets: ![Lễ mít tinh kỷ niệm ngày 25/3](../files/anh.jpg)")
+    .warning()
 }
 
 pub fn convert_post(
