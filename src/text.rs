@@ -18,13 +18,18 @@ use unicode_normalization::is_nfc_quick;
 /// byte offset of the first bad sequence), drops a UTF-8 byte-order mark,
 /// turns CRLF and lone CR into LF and normalises to NFC.
 pub fn decode_source(bytes: &[u8]) -> Result<String, usize> {
-    decode_owned(bytes.to_vec()).map_err(|(offset, _)| offset)
+    decode_owned(bytes.to_vec())
+        .map(|(text, _)| text)
+        .map_err(|(offset, _)| offset)
 }
 
 /// [`decode_source`] for bytes already owned: no copy when the text is
 /// already clean (no BOM, no CR, NFC), as almost all content is. On
 /// invalid UTF-8, gives back the offset of the first bad byte and the bytes.
-pub fn decode_owned(bytes: Vec<u8>) -> Result<String, (usize, Vec<u8>)> {
+/// Also gives the offset of the first character normalisation changed,
+/// when the text was not NFC (the same offset in the text returned, since
+/// everything before it is unchanged).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<usize>), (usize, Vec<u8>)> {
     let mut text =
         String::from_utf8(bytes).map_err(|e| (e.utf8_error().valid_up_to(), e.into_bytes()))?;
     if text.starts_with('\u{feff}') {
@@ -33,7 +38,11 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<String, (usize, Vec<u8>)> {
     if text.contains('\r') {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
-    Ok(nfc(text))
+    // One quick check on the usual path; the slow search only for text that needs it.
+    match first_non_nfc(&text) {
+        None => Ok((text, None)),
+        Some(offset) => Ok((text.nfc().collect(), Some(offset))),
+    }
 }
 
 /// Normalises to NFC, without copying when the text already is.

@@ -543,12 +543,7 @@ fn read_source(source: &Path, rel: &str, real: &Path) -> Result<SourceFile, Diag
     let display = source.join(rel);
     let bytes = std::fs::read(real)
         .map_err(|e| Diagnostic::file(&display, format!("cannot be read: {e}")))?;
-    // Where the text was not NFC before decoding normalised it (once per file).
-    let not_nfc = std::str::from_utf8(&bytes).ok().and_then(|t| {
-        let t = t.strip_prefix('\u{feff}').unwrap_or(t);
-        crate::text::first_non_nfc(t).map(|offset| line_column(t, offset))
-    });
-    let text = decode_owned(bytes).map_err(|(offset, bytes)| {
+    let (text, not_nfc) = decode_owned(bytes).map_err(|(offset, bytes)| {
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
         let (line, column) = line_column(valid, offset);
         let mut d = Diagnostic::file(
@@ -560,7 +555,9 @@ fn read_source(source: &Path, rel: &str, real: &Path) -> Result<SourceFile, Diag
         d.with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
     })?;
     let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
-    let warning = not_nfc.map(|(line, column)| {
+    // Where the text was not NFC before decoding normalised it (once per file).
+    let warning = not_nfc.map(|offset| {
+        let (line, column) = line_column(&text, offset);
         Diagnostic::at(&display, &text, line, column, "this file has Vietnamese letters in decomposed form (not NFC); they were normalised for the site")
             .with_help("save the file again as NFC (precomposed) text, e.g. retype the accented letters or use your editor's \"Normalize to NFC\"; text pasted from Word or PDFs is often decomposed")
             .warning()
