@@ -108,7 +108,7 @@ struct CachedFile {
 
 #[derive(Clone)]
 struct CachedPost {
-    parsed: Result<ParsedPost, Diagnostic>,
+    parsed: Result<Arc<ParsedPost>, Diagnostic>,
     /// The converted post, for the links fingerprint it was converted with.
     converted: Option<(u64, Arc<model::Post>, Vec<Diagnostic>)>,
 }
@@ -209,7 +209,7 @@ pub fn load_cached(
     phases.end("read");
     // Parse front matter and YAML.
     let mut post_cache: HashMap<String, CachedPost> = HashMap::new();
-    let parsed_posts: Vec<(i16, Vec<ParsedPost>)> = layout
+    let parsed_posts: Vec<(i16, Vec<Arc<ParsedPost>>)> = layout
         .years
         .iter()
         .map(|(&year, y)| {
@@ -219,7 +219,7 @@ pub fn load_cached(
                 .filter_map(|rel| files.get(rel))
                 .map(|src| {
                     let post = cached_post(src).unwrap_or_else(|| CachedPost {
-                        parsed: parse_post(src),
+                        parsed: parse_post(src).map(Arc::new),
                         converted: None,
                     });
                     (src.rel.clone(), post)
@@ -237,7 +237,7 @@ pub fn load_cached(
             (year, ok)
         })
         .collect();
-    let mut posts_by_year: BTreeMap<i16, Vec<ParsedPost>> = BTreeMap::new();
+    let mut posts_by_year: BTreeMap<i16, Vec<Arc<ParsedPost>>> = BTreeMap::new();
     for (year, mut posts) in parsed_posts {
         posts.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.rel.cmp(&b.rel)));
         for pair in posts.windows(2) {
@@ -379,19 +379,19 @@ pub fn load_cached(
                     post_cache.get(&p.rel).and_then(|c| c.converted.clone())
                     && hash == links_hash
                 {
-                    return (p.rel, post, errs);
+                    return (p.rel.clone(), post, errs);
                 }
                 let mut errs = Vec::new();
                 let post = post::convert_post(
                     &p.front,
                     year,
-                    p.slug,
+                    p.slug.clone(),
                     &files[&p.rel],
                     p.body,
                     &loader,
                     &mut errs,
                 );
-                (p.rel, Arc::new(post), errs)
+                (p.rel.clone(), Arc::new(post), errs)
             })
             .collect();
         for (rel, post, errs) in converted {
@@ -418,7 +418,7 @@ pub fn load_cached(
         }
         for p in parsed {
             let src = &files[&p.rel];
-            post::convert_post(&p.front, year, p.slug, src, p.body, &loader, &mut errors);
+            post::convert_post(&p.front, year, p.slug.clone(), src, p.body, &loader, &mut errors);
         }
     }
 
@@ -694,7 +694,7 @@ fn parse_year(name: &str) -> Option<i16> {
 
 fn build_links(
     layout: &Layout,
-    posts: &BTreeMap<i16, Vec<ParsedPost>>,
+    posts: &BTreeMap<i16, Vec<Arc<ParsedPost>>>,
     pages: &[(post::PageFront, String, String, usize)],
     config: &SiteConfig,
 ) -> Links {
