@@ -51,6 +51,9 @@ impl Links {
     /// (content-relative directory, `""` for the root). Returns the
     /// site-rooted URL to publish, or why it leads nowhere.
     pub fn resolve(&self, from_dir: &str, target: &str) -> Result<String, String> {
+        if let Some(reason) = refused(target) {
+            return Err(reason.to_owned());
+        }
         if is_external(target) || target.starts_with('#') || target.is_empty() {
             return Ok(target.to_owned());
         }
@@ -84,6 +87,27 @@ impl Links {
             "there is no file `{}` in the content folder (or it is a draft)",
             if key.is_empty() { "." } else { key }
         ))
+    }
+}
+
+/// Why a link target can never be published, whatever the site holds: a
+/// path on the author's computer (`C:\\…`, `\\\\server\\…`, `file:`), which
+/// would otherwise pass for a web address with the scheme `C:`, or a script
+/// (`javascript:`).
+pub fn refused(target: &str) -> Option<&'static str> {
+    let t = target.trim_start();
+    let b = t.as_bytes();
+    let drive = b.len() >= 2
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && (b.len() == 2 || b[2] == b'\\' || b[2] == b'/');
+    let scheme = |s: &str| t.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+    if drive || t.starts_with("\\\\") || scheme("file:") {
+        Some("this is a path on a computer, not in the content folder or on the web")
+    } else if scheme("javascript:") || scheme("vbscript:") {
+        Some("links may not run scripts")
+    } else {
+        None
     }
 }
 
@@ -232,25 +256,23 @@ fn fix<'a>(
 pub fn relativize(html: &str, root: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    loop {
-        let next = ["href=\"/", "src=\"/"]
-            .iter()
-            .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
-            .min();
-        let Some((i, len)) = next else {
-            out.push_str(rest);
-            return out;
-        };
-        let after = &rest[i + len..];
-        out.push_str(&rest[..i + len - 1]);
-        if after.starts_with('/') {
-            // Protocol-relative: leave as written.
-            out.push('/');
-        } else {
+    // One pass: every `="/` is looked at once (scanning for each attribute
+    // separately would rescan the whole page for every link).
+    while let Some(i) = rest.find("=\"/") {
+        let (before, after) = (&rest[..i], &rest[i + 3..]);
+        out.push_str(before);
+        out.push_str("=\"");
+        let is_link = before.ends_with("href") || before.ends_with("src");
+        if is_link && !after.starts_with('/') {
             out.push_str(root);
+        } else {
+            // Protocol-relative (`//host`) or another attribute: as written.
+            out.push('/');
         }
         rest = after;
     }
+    out.push_str(rest);
+    out
 }
 
 fn is_inline(end: TagEnd) -> bool {
