@@ -215,6 +215,10 @@ pub fn render_checked(
                     id,
                 })
             }
+            // Raw HTML is shown as text, never run: content comes from many
+            // hands (pasted from portals and word processors), and a
+            // `<script>` in it must not reach the public site.
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
             other => other,
         });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -372,6 +376,20 @@ mod tests {
             relativize(html, "../../"),
             r#"<a href="../../2023/">a</a> <img src="../../x.png"> <a href="//cdn">c</a> <a href="https://e">e</a> /plain"#
         );
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let (html, _, _) = render_checked(
+            "<script>alert(1)</script>\n\nx <b onclick=\"y\">z</b>",
+            "",
+            &links(),
+        );
+        assert!(
+            !html.contains("<script>") && !html.contains("<b "),
+            "{html}"
+        );
+        assert!(html.contains("&lt;script&gt;"), "{html}");
     }
 
     #[test]

@@ -342,7 +342,9 @@ pub fn convert(
                     DocumentLink::None
                 }
                 (Some(file), None) => attachment(year, &file, src, loader, errors),
-                (None, Some(url)) if markdown::is_external(&url) => DocumentLink::External(url),
+                (None, Some(url)) if markdown::is_external(&url) && markdown::refused(&url).is_none() => {
+                    DocumentLink::External(url)
+                }
                 // A page of this site, from its root: `/quyet-dinh-1791/`.
                 (None, Some(url)) if url.starts_with('/') => match loader.links.resolve("", &url) {
                     Ok(path) => DocumentLink::File(path.trim_start_matches('/').to_owned()),

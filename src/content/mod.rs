@@ -418,7 +418,15 @@ pub fn load_cached(
         }
         for p in parsed {
             let src = &files[&p.rel];
-            post::convert_post(&p.front, year, p.slug.clone(), src, p.body, &loader, &mut errors);
+            post::convert_post(
+                &p.front,
+                year,
+                p.slug.clone(),
+                src,
+                p.body,
+                &loader,
+                &mut errors,
+            );
         }
     }
 
