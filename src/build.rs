@@ -81,6 +81,17 @@ pub fn render(options: &BuildOptions) -> Result<(Tree, BuildReport), BuildError>
     Session::new(options.clone()).rebuild(&[])
 }
 
+/// Renders a site already loaded (by [`content::load`]) with its theme, in memory.
+pub fn render_loaded(
+    options: &BuildOptions,
+    site: &Site,
+) -> Result<(Tree, BuildReport), BuildError> {
+    let started = Instant::now();
+    let theme =
+        templates::load(&themes_dir(options), &site.config.theme).map_err(BuildError::Content)?;
+    Session::new(options.clone()).render_site(site, &theme, started)
+}
+
 /// Builds that share work: content files are read and rendered again only
 /// when they change, the compiled theme is kept until a theme file or the
 /// theme's name changes, and a page is rendered again only when something

@@ -3,7 +3,7 @@
 //!
 //! The content is loaded and checked as for a build ([`content::load`]),
 //! then the pages are rendered in memory with the theme
-//! ([`build::render`]), so a theme that fails on this content is reported
+//! ([`build::render_loaded`]), so a theme that fails on this content is reported
 //! too. Nothing is written: not the output folder, not a cache.
 //!
 //! With `--format json` every problem is printed as one JSON object per
@@ -57,17 +57,15 @@ pub fn check(options: &BuildOptions) -> Outcome {
             };
         }
     };
+    // The theme, and every page rendered in memory.
+    let rendered = build::render_loaded(options, &site);
     let mut outcome = Outcome {
         problems: site.warnings,
         report: None,
     };
-    // The theme, and every page rendered in memory.
-    match build::render(options) {
+    match rendered {
         Ok((_, report)) => outcome.report = Some(report),
-        // The content was loaded above: only the theme's problems are new.
-        Err(BuildError::Content(ds)) => outcome
-            .problems
-            .extend(ds.0.into_iter().filter(Diagnostic::is_error)),
+        Err(BuildError::Content(ds)) => outcome.problems.extend(ds.0),
         Err(BuildError::Output(e)) => outcome
             .problems
             .push(Diagnostic::file(&options.output, e.to_string())),
