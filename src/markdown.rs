@@ -153,14 +153,8 @@ fn options() -> Options {
 }
 
 /// Renders Markdown written in the content directory `dir`, resolving its
-/// links. Returns the HTML and the links that lead nowhere.
-pub fn render(markdown: &str, dir: &str, links: &Links) -> (String, Vec<BrokenLink>) {
-    let (html, broken, _) = render_checked(markdown, dir, links);
-    (html, broken)
-}
-
-/// [`render`], also returning the byte offsets of images written without
-/// alternative text (`![](anh.jpg)`), for warnings.
+/// links. Returns the HTML, the links that lead nowhere, and the byte
+/// offsets of images written without alternative text (`![](anh.jpg)`).
 pub fn render_checked(
     markdown: &str,
     dir: &str,
@@ -355,7 +349,7 @@ mod tests {
     #[test]
     fn render_reports_broken_links_with_offsets() {
         let md = "Xem [kế hoạch](../../2023/news/ke-hoach.md) và [mất](thieu.md).";
-        let (html, broken) = render(md, "2024/news", &links());
+        let (html, broken, _) = render_checked(md, "2024/news", &links());
         assert!(html.contains("href=\"/2023/tin-tuc/ke-hoach/\""), "{html}");
         assert_eq!(broken.len(), 1);
         assert_eq!(&md[broken[0].offset..broken[0].offset + 8], "thieu.md");
