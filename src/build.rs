@@ -177,7 +177,7 @@ impl Session {
                     }
                     _ => assembly
                         .render(theme, job)
-                        .map(|html| Source::Bytes(Arc::from(html.into_bytes()))),
+                        .map(|html| Source::Bytes(Arc::from(html))),
                 };
                 (job, file, fingerprint, result)
             })
@@ -300,7 +300,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let errors = std::sync::Mutex::new(Vec::new());
     jobs.par_iter()
         .try_for_each(|(job, file)| match assembly.render(&theme, *job) {
-            Ok(html) => staging.write_bytes(file, html.as_bytes()),
+            Ok(html) => staging.write_bytes(file, &html),
             Err(e) => {
                 if let Ok(mut errors) = errors.lock()
                     && errors.len() < 5

@@ -9,12 +9,12 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use serde::Serialize;
-use tera::Context;
+use std::sync::OnceLock;
 
-use crate::content::model::{
-    Document, DocumentLink, Edition, Html, Page, Post, PostTag, Site, When,
-};
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::content::model::{Document, DocumentLink, Edition, Html, Page, Post, Site, When};
 use crate::dates::{Day, DayView};
 use crate::markdown::relativize;
 use crate::templates::Theme;
@@ -78,6 +78,12 @@ pub struct Assembly<'a> {
     all_posts: Vec<PostRef>,
     /// In Vietnamese order.
     pub tags: Vec<Tag>,
+    /// Where each edition's posts start in `summaries`.
+    first_post: Vec<usize>,
+    /// What lists show of each post, as the template sees it: the same on
+    /// every page (its links are site paths), so it is built once, when a
+    /// page first needs it, and shared (Tera values are reference-counted).
+    summaries: Vec<OnceLock<Value>>,
 }
 
 impl<'a> Assembly<'a> {
@@ -117,9 +123,17 @@ impl<'a> Assembly<'a> {
             (&site.config, &site.home_intro, site.editions.len()).hash(&mut h);
             h.finish()
         };
+        let mut first_post = Vec::with_capacity(site.editions.len());
+        let mut total = 0;
+        for e in &site.editions {
+            first_post.push(total);
+            total += e.posts.len();
+        }
         Assembly {
             site,
             today,
+            first_post,
+            summaries: (0..total).map(|_| OnceLock::new()).collect(),
             config_hash,
             edition_hashes: site
                 .editions
@@ -133,6 +147,18 @@ impl<'a> Assembly<'a> {
 
     fn post(&self, r: PostRef) -> &'a Post {
         &self.site.editions[r.0].posts[r.1]
+    }
+
+    /// What lists show of a post (see `summaries`).
+    fn summary(&self, r: PostRef) -> Value {
+        self.summaries[self.first_post[r.0] + r.1]
+            .get_or_init(|| Value::from_serializable(&post_summary(self.post(r))))
+            .clone()
+    }
+
+    /// The summaries of some posts, as one template value.
+    fn summary_list(&self, refs: impl Iterator<Item = PostRef>) -> Value {
+        Value::from(refs.map(|r| self.summary(r)).collect::<Vec<Value>>())
     }
 
     fn per_page(&self) -> usize {
@@ -311,8 +337,12 @@ impl<'a> Assembly<'a> {
         h.finish()
     }
 
-    /// Renders one job with the theme.
-    pub fn render(&self, theme: &Theme, job: Job) -> Result<String, tera::Error> {
+    /// Renders one job with the theme, as the bytes of its file.
+    ///
+    /// Rendered straight into bytes: Tera's `render` would check the whole
+    /// page is UTF-8 again, which costs more than interpreting the template
+    /// on Vietnamese text (everything it writes is UTF-8 already).
+    pub fn render(&self, theme: &Theme, job: Job) -> Result<Vec<u8>, tera::Error> {
         let path = self.path(job);
         let root = urls::root_of(&path);
         let v = Views {
@@ -326,18 +356,13 @@ impl<'a> Assembly<'a> {
         let (template, kind, title, description): (&str, &str, String, Option<String>) = match job {
             Job::Home => {
                 let edition = self.site.current_edition().map(|e| v.edition(e));
-                let latest: Vec<_> = self
-                    .all_posts
-                    .iter()
-                    .take(LATEST)
-                    .map(|r| v.summary(self.post(*r)))
-                    .collect();
+                let latest = self.summary_list(self.all_posts.iter().take(LATEST).copied());
                 ctx.insert("edition", &edition);
                 ctx.insert(
                     "intro_html",
                     &self.site.home_intro.as_ref().map(|h| v.html(h)),
                 );
-                ctx.insert("latest_posts", &latest);
+                ctx.insert_value("latest_posts", latest);
                 ctx.insert("archive_url", urls::ARCHIVE);
                 ctx.insert("editions_count", &self.site.editions.len());
                 (
@@ -349,9 +374,9 @@ impl<'a> Assembly<'a> {
             }
             Job::Edition(ei) => {
                 let e = &self.site.editions[ei];
-                let latest: Vec<_> = e.posts.iter().take(LATEST).map(|p| v.summary(p)).collect();
+                let latest = self.summary_list((0..e.posts.len().min(LATEST)).map(|pi| (ei, pi)));
                 ctx.insert("edition", &v.edition(e));
-                ctx.insert("latest_posts", &latest);
+                ctx.insert_value("latest_posts", latest);
                 (
                     "edition.html",
                     "edition",
@@ -377,9 +402,8 @@ impl<'a> Assembly<'a> {
             Job::News(list, n) => {
                 let per = self.per_page();
                 let (refs, total) = self.news_page_refs(list, n);
-                let posts: Vec<_> = refs.iter().map(|r| v.summary(self.post(*r))).collect();
                 let pages = urls::page_count(total, per);
-                ctx.insert("posts", &posts);
+                ctx.insert_value("posts", self.summary_list(refs.into_iter()));
                 ctx.insert("pagination", &pagination(&self.list_base(list), n, pages));
                 let (template, kind, heading) = match list {
                     List::All => ("news_list.html", "news_list", "Tin tức".to_owned()),
@@ -414,13 +438,13 @@ impl<'a> Assembly<'a> {
                 let p = self.post(r);
                 let e = &self.site.editions[r.0];
                 // Neighbours in the year's list (newest first): next is newer.
-                let next = r.1.checked_sub(1).map(|i| v.summary(&e.posts[i]));
-                let prev = e.posts.get(r.1 + 1).map(|p| v.summary(p));
+                let next = r.1.checked_sub(1).map(|i| self.summary((r.0, i)));
+                let prev = (r.1 + 1 < e.posts.len()).then(|| self.summary((r.0, r.1 + 1)));
                 ctx.insert("post", &v.post(p));
                 // Post pages show the edition's name and links, not its plan.
                 ctx.insert("edition", &v.edition_ref(e));
-                ctx.insert("prev", &prev);
-                ctx.insert("next", &next);
+                ctx.insert_value("prev", Value::from(prev));
+                ctx.insert_value("next", Value::from(next));
                 ("post.html", "post", p.title.clone(), p.summary.clone())
             }
             Job::Tags => {
@@ -481,7 +505,9 @@ impl<'a> Assembly<'a> {
                 kind,
             },
         );
-        theme.tera.render(template, &ctx)
+        let mut out = Vec::with_capacity(16 * 1024);
+        theme.tera.render_to(template, &ctx, &mut out)?;
+        Ok(out)
     }
 
     fn feed(&self, scope: Option<usize>) -> FeedView {
@@ -585,6 +611,26 @@ fn pagination(base: &str, current: usize, total: usize) -> PaginationView {
                 url: urls::news_page(base, number),
             })
             .collect(),
+    }
+}
+
+fn post_summary(p: &Post) -> PostSummary {
+    PostSummary {
+        title: p.title.clone(),
+        url: p.url(),
+        date: p.date.view(),
+        summary: p.summary.clone(),
+        tags: p
+            .tags
+            .iter()
+            .map(|t| TagRef {
+                name: t.name.clone(),
+                url: urls::tag(&t.slug),
+                slug: t.slug.clone(),
+            })
+            .collect(),
+        year: p.year,
+        author: p.author.clone(),
     }
 }
 
@@ -747,31 +793,9 @@ impl Views<'_, '_> {
         }
     }
 
-    fn tag_refs(&self, tags: &[PostTag]) -> Vec<TagRef> {
-        tags.iter()
-            .map(|t| TagRef {
-                name: t.name.clone(),
-                url: urls::tag(&t.slug),
-                slug: t.slug.clone(),
-            })
-            .collect()
-    }
-
-    fn summary(&self, p: &Post) -> PostSummary {
-        PostSummary {
-            title: p.title.clone(),
-            url: p.url(),
-            date: p.date.view(),
-            summary: p.summary.clone(),
-            tags: self.tag_refs(&p.tags),
-            year: p.year,
-            author: p.author.clone(),
-        }
-    }
-
     fn post(&self, p: &Post) -> PostView {
         PostView {
-            summary: self.summary(p),
+            summary: post_summary(p),
             source: p.source.clone(),
             image: p.image.as_ref().map(|i| ImageView {
                 src: self.href(&i.src),
