@@ -170,11 +170,13 @@ impl Staging {
             .collect();
         folders.sort_unstable();
         folders.dedup();
-        for folder in folders {
+        // In parallel: a site has a folder per page. Two threads creating
+        // the same parent is fine, `create_dir_all` accepts a folder that
+        // appeared meanwhile.
+        folders.par_iter().try_for_each(|folder| {
             let path = self.dir.join(folder);
-            fs::create_dir_all(&path).map_err(io_err(&path))?;
-        }
-        Ok(())
+            fs::create_dir_all(&path).map_err(io_err(&path))
+        })
     }
 
     /// Writes one file (its folder must exist: see [`Staging::make_folders`]).

@@ -29,8 +29,16 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, usize> {
 /// when the text was not NFC (the same offset in the text returned, since
 /// everything before it is unchanged).
 pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<usize>), (usize, Vec<u8>)> {
-    let mut text =
-        String::from_utf8(bytes).map_err(|e| (e.utf8_error().valid_up_to(), e.into_bytes()))?;
+    // The standard library's check is fast on ASCII only, and Vietnamese
+    // has a non-ASCII letter every few bytes: checking the sources that way
+    // took a tenth of a clean build. simdutf8 checks at memory speed; the
+    // standard check runs only to find the offset of a bad byte.
+    let mut text = if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `bytes` was just checked to be valid UTF-8.
+        unsafe { String::from_utf8_unchecked(bytes) }
+    } else {
+        String::from_utf8(bytes).map_err(|e| (e.utf8_error().valid_up_to(), e.into_bytes()))?
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
