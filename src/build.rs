@@ -77,7 +77,7 @@ pub fn themes_dir(options: &BuildOptions) -> PathBuf {
 }
 
 /// Renders the site in memory: every output file, or every problem found.
-pub fn render(options: &BuildOptions) -> Result<(Tree, BuildReport), BuildError> {
+pub fn render(options: &BuildOptions) -> Result<(Arc<Tree>, BuildReport), BuildError> {
     Session::new(options.clone()).rebuild(&[])
 }
 
@@ -85,7 +85,7 @@ pub fn render(options: &BuildOptions) -> Result<(Tree, BuildReport), BuildError>
 pub fn render_loaded(
     options: &BuildOptions,
     site: &Site,
-) -> Result<(Tree, BuildReport), BuildError> {
+) -> Result<(Arc<Tree>, BuildReport), BuildError> {
     let started = Instant::now();
     let theme =
         templates::load(&themes_dir(options), &site.config.theme).map_err(BuildError::Content)?;
@@ -102,10 +102,16 @@ pub struct Session {
     theme: Option<(String, Theme)>,
     /// Bumped whenever the theme is compiled again.
     theme_generation: u64,
-    /// Output file → (fingerprint, theme generation, content) of the last good build.
-    pages: HashMap<String, (u64, u64, Source)>,
+    /// The pages of the last good build, by output file.
+    pages: HashMap<Arc<str>, Page>,
+    /// The static files (theme and content) of the last good build.
+    statics: Option<Tree>,
+    /// The output of the last good build.
+    tree: Option<Arc<Tree>>,
     /// `base_url` of the last good build.
     base_url: String,
+    /// The site of the last load that succeeded, for quick reloads.
+    site: Option<Site>,
 }
 
 impl Session {
@@ -116,7 +122,10 @@ impl Session {
             theme: None,
             theme_generation: 0,
             pages: HashMap::new(),
+            statics: None,
+            tree: None,
             base_url: String::new(),
+            site: None,
         }
     }
 
@@ -129,16 +138,39 @@ impl Session {
         &self.options
     }
 
-    /// Renders the site after `changed` paths changed (empty: first build).
-    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Tree, BuildReport), BuildError> {
+    /// Renders the site after `changed` paths changed. When they are all
+    /// posts that keep their address and tags, only those are loaded again
+    /// ([`content::reload_posts`]); otherwise, and when `changed` is empty
+    /// (unknown: the first build, or a caller that does not know), the whole
+    /// folder is checked for changes.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Arc<Tree>, BuildReport), BuildError> {
         let started = Instant::now();
-        let site = content::load_cached(&self.options.source, &self.options.load, &mut self.cache)
-            .map_err(BuildError::Content)?;
+        let mut phases = crate::timing::Phases::start();
         let themes = themes_dir(&self.options);
         let abs_themes = themes.canonicalize().unwrap_or_else(|_| themes.clone());
-        let theme_changed = changed
-            .iter()
-            .any(|p| p.starts_with(&themes) || p.starts_with(&abs_themes));
+        let in_themes = |p: &PathBuf| p.starts_with(&themes) || p.starts_with(&abs_themes);
+        let theme_changed = changed.iter().any(in_themes);
+        let content_changed: Vec<PathBuf> =
+            changed.iter().filter(|p| !in_themes(p)).cloned().collect();
+        let quick = self.site.take().and_then(|mut site| {
+            // Only theme files changed: the content is as it was.
+            let unchanged = !changed.is_empty() && content_changed.is_empty();
+            (unchanged
+                || content::reload_posts(
+                    &self.options.source,
+                    &self.options.load,
+                    &mut self.cache,
+                    &mut site,
+                    &content_changed,
+                ))
+            .then_some(site)
+        });
+        phases.end("reload");
+        let site = match quick {
+            Some(site) => site,
+            None => content::load_cached(&self.options.source, &self.options.load, &mut self.cache)
+                .map_err(BuildError::Content)?,
+        };
         let theme = match self.theme.take() {
             Some((name, theme)) if name == site.config.theme && !theme_changed => theme,
             _ => {
@@ -151,6 +183,7 @@ impl Session {
             self.base_url = site.config.base_url.clone();
         }
         self.theme = Some((site.config.theme.clone(), theme));
+        self.site = Some(site);
         result
     }
 
@@ -159,67 +192,91 @@ impl Session {
         site: &Site,
         theme: &Theme,
         started: Instant,
-    ) -> Result<(Tree, BuildReport), BuildError> {
+    ) -> Result<(Arc<Tree>, BuildReport), BuildError> {
         let mut phases = crate::timing::Phases::start();
         let assembly = Assembly::new(site, crate::dates::today());
         let jobs = assembly.jobs();
         phases.end("assemble");
         let generation = self.theme_generation;
         let previous = &self.pages;
-        let rendered: Vec<(Job, String, u64, Result<Source, tera::Error>)> = jobs
+        // Each page is kept from the previous build when its fingerprint
+        // and the theme are unchanged, else rendered again.
+        let rendered: Vec<_> = jobs
             .par_iter()
-            .map(|&job| {
+            .filter_map(|&job| {
                 let file = assembly.file(job);
                 let fingerprint = assembly.fingerprint(job);
-                let result = match previous.get(&file) {
-                    Some((f, g, source)) if *f == fingerprint && *g == generation => {
-                        Ok(source.clone())
+                match previous.get(file.as_str()) {
+                    Some(page)
+                        if page.fingerprint == fingerprint && page.generation == generation =>
+                    {
+                        None
                     }
-                    _ => assembly
-                        .render(theme, job)
-                        .map(|html| Source::Bytes(Arc::from(html))),
-                };
-                (job, file, fingerprint, result)
+                    _ => Some((Arc::from(file), fingerprint, job)),
+                }
             })
-            .collect();
-
-        phases.end("render");
-        let mut tree = static_files(site, theme);
+            .map(|(file, fingerprint, job)| {
+                let source = assembly
+                    .render(theme, job)
+                    .map(|html| Source::Bytes(Arc::from(html)));
+                (file, fingerprint, source, job)
+            })
+            .collect::<Vec<_>>();
         let mut errors = Vec::new();
-        let mut pages = HashMap::with_capacity(rendered.len());
-        let rendered_count = rendered
-            .iter()
-            .filter(|(job, _, _, _)| !matches!(job, Job::Feed(_) | Job::Sitemap | Job::Robots))
-            .filter(|(_, file, _, r)| match (r, self.pages.get(file)) {
-                (Ok(Source::Bytes(new)), Some((_, _, Source::Bytes(old)))) => {
-                    !Arc::ptr_eq(new, old)
-                }
-                _ => true,
-            })
-            .count();
-        for (job, file, fingerprint, result) in rendered {
-            match result {
-                Ok(source) => {
-                    pages.insert(file.clone(), (fingerprint, generation, source.clone()));
-                    tree.insert(file, source);
-                }
-                Err(e) if errors.len() < 5 => errors.push(
-                    Diagnostic::file(
-                        Path::new(&assembly.file(job)),
-                        format!(
-                            "the theme failed to render this page: {}",
-                            templates::error_chain(&e)
-                        ),
-                    )
-                    .with_help("fix the template named above; the content is fine"),
-                ),
+        let mut fresh = Vec::with_capacity(rendered.len());
+        for (file, fingerprint, source, job) in rendered {
+            match source {
+                Ok(source) => fresh.push((
+                    file,
+                    Page {
+                        fingerprint,
+                        generation,
+                        source,
+                    },
+                    job,
+                )),
+                Err(e) if errors.len() < 5 => errors.push(render_error(&file, &e)),
                 Err(_) => {}
             }
         }
         if !errors.is_empty() {
             return Err(BuildError::Content(Diagnostics(errors)));
         }
-        self.pages = pages;
+        phases.end("render");
+        // The new tree is the last one with the changes applied: a copy of
+        // the last one shares every name and page (a reference count each).
+        let mut tree: Tree = self.tree.as_deref().cloned().unwrap_or_default();
+        let mut rendered_count = 0;
+        for (file, page, job) in fresh {
+            if !matches!(job, Job::Feed(_) | Job::Sitemap | Job::Robots) {
+                rendered_count += 1;
+            }
+            tree.insert(file.clone(), page.source.clone());
+            self.pages.insert(file, page);
+        }
+        // Pages that are no longer part of the site.
+        if self.pages.len() != jobs.len() {
+            let current: std::collections::HashSet<String> =
+                jobs.iter().map(|&j| assembly.file(j)).collect();
+            self.pages.retain(|file, _| current.contains(&**file));
+            tree.retain(|file, _| current.contains(&**file));
+        }
+        // Static files: few, so simply replaced.
+        if let Some(statics) = self.statics.take() {
+            for file in statics.keys().filter(|f| !self.pages.contains_key(*f)) {
+                tree.remove(file);
+            }
+        }
+        let statics = static_files(site, theme);
+        for (file, source) in &statics {
+            if !self.pages.contains_key(file) {
+                tree.insert(file.clone(), source.clone());
+            }
+        }
+        self.statics = Some(statics);
+        let tree = Arc::new(tree);
+        self.tree = Some(tree.clone());
+        phases.end("tree");
         let pages = jobs
             .iter()
             .filter(|j| !matches!(j, Job::Feed(_) | Job::Sitemap | Job::Robots))
@@ -236,6 +293,16 @@ impl Session {
     }
 }
 
+/// A page of the last good build, kept for the next one.
+#[derive(Clone)]
+struct Page {
+    /// See [`Assembly::fingerprint`].
+    fingerprint: u64,
+    /// The theme it was rendered with.
+    generation: u64,
+    source: Source,
+}
+
 /// The files published as they are: the theme's static files, overridden
 /// by the content's (`static/`, attachments).
 fn static_files(site: &Site, theme: &Theme) -> Tree {
@@ -245,10 +312,13 @@ fn static_files(site: &Site, theme: &Theme) -> Tree {
             ThemeFile::Embedded(bytes) => Source::Static(bytes),
             ThemeFile::Disk(p) => Source::Copy(p.clone()),
         };
-        tree.insert(path.clone(), source);
+        tree.insert(Arc::from(path.as_str()), source);
     }
     for asset in &site.assets {
-        tree.insert(asset.output.clone(), Source::Copy(asset.source.clone()));
+        tree.insert(
+            Arc::from(asset.output.as_str()),
+            Source::Copy(asset.source.clone()),
+        );
     }
     tree
 }
@@ -286,7 +356,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .collect();
     let mut copies = static_files(&site, &theme);
     for (_, file) in &jobs {
-        copies.remove(file);
+        copies.remove(file.as_str());
     }
     // Pages are written as soon as they are rendered, from every thread:
     // the whole site is never held in memory.
@@ -294,7 +364,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.make_folders(
         jobs.iter()
             .map(|(_, f)| f.as_str())
-            .chain(copies.keys().map(String::as_str)),
+            .chain(copies.keys().map(|k| &**k)),
     )?;
     phases.end("assemble");
     let errors = std::sync::Mutex::new(Vec::new());

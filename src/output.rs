@@ -27,8 +27,10 @@ pub enum Source {
     Copy(PathBuf),
 }
 
-/// The whole output: site path of each file → its content.
-pub type Tree = BTreeMap<String, Source>;
+/// The whole output: site path of each file → its content. The names are
+/// shared, so that a rebuild, and the server's copy of the last build, cost
+/// a reference count per file rather than a new string.
+pub type Tree = BTreeMap<Arc<str>, Source>;
 
 /// Why the output folder may not be used.
 #[derive(Debug, thiserror::Error)]
@@ -220,7 +222,7 @@ impl Drop for Staging {
 /// Writes `tree` as the new content of `output`, atomically.
 pub fn write_atomic(output: &Path, content: &Path, tree: &Tree) -> Result<(), OutputError> {
     let staging = Staging::create(output, content)?;
-    staging.make_folders(tree.keys().map(String::as_str))?;
+    staging.make_folders(tree.keys().map(|k| &**k))?;
     tree.par_iter()
         .try_for_each(|(rel, source)| staging.write(rel, source))?;
     staging.commit()
@@ -242,7 +244,7 @@ pub fn sync(
     let Some(previous) = previous.filter(|_| output.join(MARKER).is_file()) else {
         return write_atomic(output, content, tree);
     };
-    let changed: Vec<(&String, &Source)> = tree
+    let changed: Vec<(&Arc<str>, &Source)> = tree
         .iter()
         .filter(|(rel, source)| match (source, previous.get(*rel)) {
             (Source::Bytes(new), Some(Source::Bytes(old))) => {
@@ -250,13 +252,13 @@ pub fn sync(
             }
             (Source::Static(new), Some(Source::Static(old))) => new != old,
             (Source::Copy(from), Some(Source::Copy(old))) if from == old => {
-                copy_is_stale(from, &output.join(rel.as_str()))
+                copy_is_stale(from, &output.join(&***rel))
             }
             _ => true,
         })
         .collect();
     changed.par_iter().try_for_each(|(rel, source)| {
-        let path = output.join(rel.as_str());
+        let path = output.join(&***rel);
         if let Some(p) = path.parent() {
             fs::create_dir_all(p).map_err(io_err(p))?;
         }
@@ -275,7 +277,7 @@ pub fn sync(
         .map_err(io_err(&path))
     })?;
     for rel in previous.keys().filter(|k| !tree.contains_key(*k)) {
-        let path = output.join(rel);
+        let path = output.join(&**rel);
         let _ = fs::remove_file(&path);
         // Remove folders left empty, up to the output folder.
         let mut dir = path.parent();
@@ -335,11 +337,17 @@ mod tests {
         let out = dir.join("public");
         let content = dir.join("content");
         let mut tree = Tree::new();
-        tree.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"1"[..])));
-        tree.insert("old.html".into(), Source::Bytes(Arc::from(&b"x"[..])));
+        tree.insert(
+            Arc::from("a/index.html"),
+            Source::Bytes(Arc::from(&b"1"[..])),
+        );
+        tree.insert(Arc::from("old.html"), Source::Bytes(Arc::from(&b"x"[..])));
         write_atomic(&out, &content, &tree).unwrap();
         tree.remove("old.html");
-        tree.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"2"[..])));
+        tree.insert(
+            Arc::from("a/index.html"),
+            Source::Bytes(Arc::from(&b"2"[..])),
+        );
         write_atomic(&out, &content, &tree).unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"2");
         assert!(!out.join("old.html").exists());
@@ -358,15 +366,21 @@ mod tests {
         let out = dir.join("public");
         let content = dir.join("content");
         let mut old = Tree::new();
-        old.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"1"[..])));
         old.insert(
-            "gone/deep/index.html".into(),
+            Arc::from("a/index.html"),
+            Source::Bytes(Arc::from(&b"1"[..])),
+        );
+        old.insert(
+            Arc::from("gone/deep/index.html"),
             Source::Bytes(Arc::from(&b"x"[..])),
         );
         write_atomic(&out, &content, &old).unwrap();
         let mut new = Tree::new();
-        new.insert("a/index.html".into(), Source::Bytes(Arc::from(&b"2"[..])));
-        new.insert("b.html".into(), Source::Bytes(Arc::from(&b"3"[..])));
+        new.insert(
+            Arc::from("a/index.html"),
+            Source::Bytes(Arc::from(&b"2"[..])),
+        );
+        new.insert(Arc::from("b.html"), Source::Bytes(Arc::from(&b"3"[..])));
         sync(&out, &content, &new, Some(&old)).unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"2");
         assert_eq!(fs::read(out.join("b.html")).unwrap(), b"3");

@@ -97,7 +97,7 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
                 } => {
                     next.build += 1;
                     next.base_url = Arc::from(base_url);
-                    next.tree = Arc::new(tree.clone());
+                    next.tree = tree.clone();
                     next.error = None;
                     next.css_only = css_only;
                 }
@@ -253,16 +253,16 @@ pub fn resolve(tree: &Tree, raw_path: &str) -> Resolved {
     let path = crate::text::nfc(path.to_owned());
     if path.is_empty() || path.ends_with('/') {
         let index = format!("{path}index.html");
-        return if tree.contains_key(&index) {
+        return if tree.contains_key(index.as_str()) {
             Resolved::File(index)
         } else {
             Resolved::NotFound
         };
     }
-    if tree.contains_key(&path) {
+    if tree.contains_key(path.as_str()) {
         return Resolved::File(path);
     }
-    if tree.contains_key(&format!("{path}/index.html")) {
+    if tree.contains_key(format!("{path}/index.html").as_str()) {
         return Resolved::Redirect(format!("/{}/", raw_path.trim_start_matches('/')));
     }
     Resolved::NotFound
@@ -290,7 +290,7 @@ async fn site_file(State(rx): State<Shared>, uri: Uri) -> Response<Body> {
         );
     }
     match resolve(&snap.tree, uri.path()) {
-        Resolved::File(key) => match read(&snap.tree[&key], &snap.roots).await {
+        Resolved::File(key) => match read(&snap.tree[key.as_str()], &snap.roots).await {
             Ok(bytes) => file_response(&key, bytes, &snap),
             Err(_) => not_found(&snap).await,
         },

@@ -259,7 +259,9 @@ impl<'a> Assembly<'a> {
     /// when it is unchanged, the page from the previous build can be kept.
     pub fn fingerprint(&self, job: Job) -> u64 {
         let mut h = DefaultHasher::new();
-        (self.path(job), self.today, self.config_hash).hash(&mut h);
+        // The page's address is not hashed: fingerprints are compared
+        // for the same output file, which the address determines.
+        (self.today, self.config_hash).hash(&mut h);
         let summaries = |h: &mut DefaultHasher, refs: &mut dyn Iterator<Item = PostRef>| {
             for r in refs {
                 self.post(r).hashes.summary.hash(h);
@@ -328,13 +330,46 @@ impl<'a> Assembly<'a> {
                 }
             }
             Job::Sitemap => {
+                // The address of every page, and the date of every post:
+                // hashed from what they are made of (formatting 10,000
+                // addresses would cost more than the rest of a rebuild).
                 for j in self.jobs() {
-                    self.path(j).hash(&mut h);
+                    self.hash_address(j, &mut h);
                 }
-                summaries(&mut h, &mut self.all_posts.iter().copied());
             }
         }
         h.finish()
+    }
+
+    /// Hashes what a job's address is made of (and a post's date, which
+    /// the sitemap shows), without formatting it.
+    fn hash_address(&self, job: Job, h: &mut DefaultHasher) {
+        std::mem::discriminant(&job).hash(h);
+        match job {
+            Job::Edition(ei) | Job::Banners(ei) | Job::Feed(Some(ei)) => {
+                self.site.editions[ei].year.hash(h)
+            }
+            Job::News(list, n) => {
+                match list {
+                    List::All => {}
+                    List::Year(ei) => self.site.editions[ei].year.hash(h),
+                    List::Tag(i) => self.tags[i].slug.hash(h),
+                }
+                n.hash(h);
+            }
+            Job::Post(r) => {
+                let p = self.post(r);
+                (p.year, &p.slug, p.date).hash(h);
+            }
+            Job::Page(i) => self.site.pages[i].slug.hash(h),
+            Job::Home
+            | Job::Tags
+            | Job::Archive
+            | Job::NotFound
+            | Job::Feed(None)
+            | Job::Sitemap
+            | Job::Robots => {}
+        }
     }
 
     /// Renders one job with the theme, as the bytes of its file.

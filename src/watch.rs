@@ -21,8 +21,14 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use crate::build::{BuildError, BuildOptions, BuildReport, Session};
 use crate::output::{self, Tree};
 
-/// How long events settle before a rebuild starts.
-const DEBOUNCE: Duration = Duration::from_millis(120);
+/// How long events settle before a rebuild starts. An editor's save (a
+/// write, or a temporary file renamed over the original) arrives as events
+/// microseconds apart; 15 ms is long enough to see it whole and short
+/// enough not to be felt. A save slower than that gives a second rebuild,
+/// never a stuck preview.
+const DEBOUNCE: Duration = Duration::from_millis(15);
+/// How often the debouncer looks for settled events.
+const TICK: Duration = Duration::from_millis(5);
 /// Polling interval when native events are unavailable.
 const POLL: Duration = Duration::from_millis(400);
 
@@ -136,7 +142,7 @@ fn start<W: notify::Watcher + Send + 'static>(
     };
     let mut debouncer = new_debouncer_opt::<_, W, RecommendedCache>(
         DEBOUNCE,
-        None,
+        Some(TICK),
         handler,
         RecommendedCache::new(),
         config,
@@ -150,7 +156,8 @@ fn start<W: notify::Watcher + Send + 'static>(
 /// The outcome of one build, handed to whoever shows the site.
 pub enum Outcome<'a> {
     Built {
-        tree: &'a Tree,
+        /// Shared with whoever shows it: publishing costs no copy.
+        tree: &'a Arc<Tree>,
         report: BuildReport,
         /// Only stylesheets changed: a page can swap styles without reloading.
         css_only: bool,
@@ -185,7 +192,7 @@ pub fn spawn_rebuilder(
             let watcher = watcher;
             let mut session = Session::new(options);
             // What the output folder holds, to write only what changes.
-            let mut written: Option<Tree> = None;
+            let mut written: Option<Arc<Tree>> = None;
             let mut changed: Vec<PathBuf> = Vec::new();
             let mut first = true;
             while !stop.load(Ordering::SeqCst) {
@@ -227,7 +234,7 @@ pub fn spawn_rebuilder(
                             &session.options().output,
                             &session.options().source,
                             &tree,
-                            written.as_ref(),
+                            written.as_deref(),
                         );
                         match write {
                             Ok(()) => {

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use campaign::build::{BuildOptions, Session};
 use campaign::content::LoadOptions;
-use campaign::output::Source;
+use campaign::output::{Source, Tree};
 
 struct Dir(PathBuf);
 
@@ -90,7 +90,7 @@ fn options(root: &Path) -> BuildOptions {
 }
 
 /// The output as file → bytes.
-fn snapshot(tree: &BTreeMap<String, Source>) -> BTreeMap<String, Vec<u8>> {
+fn snapshot(tree: &Tree) -> BTreeMap<String, Vec<u8>> {
     tree.iter()
         .map(|(k, v)| {
             let bytes = match v {
@@ -98,7 +98,7 @@ fn snapshot(tree: &BTreeMap<String, Source>) -> BTreeMap<String, Vec<u8>> {
                 Source::Static(b) => b.to_vec(),
                 Source::Copy(p) => fs::read(p).unwrap(),
             };
-            (k.clone(), bytes)
+            (k.to_string(), bytes)
         })
         .collect()
 }
@@ -129,13 +129,20 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
     let dir = temp("edits");
     let root = &dir.0;
     site(root);
-    let mut session = Session::new(options(root));
-    session.rebuild(&[]).unwrap();
+    // One session is told which paths changed, as the watcher tells it
+    // (posts that keep their address are then reloaded alone); the other
+    // is told nothing and looks at the whole folder.
+    let mut told = Session::new(options(root));
+    told.rebuild(&[]).unwrap();
+    let mut untold = Session::new(options(root));
+    untold.rebuild(&[]).unwrap();
 
     type Edit = Box<dyn Fn(&Path)>;
-    let edits: Vec<(&str, Edit)> = vec![
+    // What is edited, the paths the watcher would report, the edit.
+    let edits: Vec<(&str, &[&str], Edit)> = vec![
         (
             "a post's body",
+            &["content/2024/news/tin-3.md"],
             Box::new(|r| {
                 write(
                     r,
@@ -151,6 +158,7 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "a post's title",
+            &["content/2024/news/tin-5.md"],
             Box::new(|r| {
                 write(
                     r,
@@ -161,6 +169,7 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "a post's date (moves it in the lists)",
+            &["content/2023/news/tin-1.md"],
             Box::new(|r| {
                 write(
                     r,
@@ -171,6 +180,7 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "a post's tags",
+            &["content/2024/news/tin-2.md"],
             Box::new(|r| {
                 write(
                     r,
@@ -185,7 +195,62 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
             }),
         ),
         (
+            "a draft post",
+            &["content/2024/news/tin-nhap.md"],
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-nhap.md",
+                    "---\ntitle: \"Nháp\"\ndate: \"9/3/2024\"\ndraft: true\n---\nChưa đăng.\n",
+                )
+            }),
+        ),
+        (
+            "the draft again, still a draft",
+            &["content/2024/news/tin-nhap.md"],
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-nhap.md",
+                    "---\ntitle: \"Nháp mới\"\ndate: \"9/3/2024\"\ndraft: true\n---\nVẫn chưa đăng.\n",
+                )
+            }),
+        ),
+        (
+            "the draft published",
+            &["content/2024/news/tin-nhap.md"],
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-nhap.md",
+                    "---\ntitle: \"Đã đăng\"\ndate: \"9/3/2024\"\n---\nĐã đăng.\n",
+                )
+            }),
+        ),
+        (
+            "two posts at once, one summary and one body",
+            &["content/2023/news/tin-3.md", "content/2024/news/tin-7.md"],
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2023/news/tin-3.md",
+                    &post("Tin 3 năm 2023", "3/3/2023", "\"Kon Tum\"", "Nội dung 3."),
+                );
+                write(
+                    r,
+                    "content/2024/news/tin-7.md",
+                    &post(
+                        "Tin 7 năm 2024",
+                        "7/3/2024",
+                        "\"Kon Tum\"",
+                        "Xem [tin 1](tin-1.md) và [năm 2023](../../2023/edition.yaml).",
+                    ),
+                );
+            }),
+        ),
+        (
             "a new post",
+            &["content/2024/news/tin-moi.md"],
             Box::new(|r| {
                 write(
                     r,
@@ -201,10 +266,12 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "a deleted post",
+            &["content/2023/news/tin-4.md"],
             Box::new(|r| fs::remove_file(r.join("content/2023/news/tin-4.md")).unwrap()),
         ),
         (
             "a renamed post",
+            &["content/2023/news/tin-6.md", "content/2023/news/tin-sau.md"],
             Box::new(|r| {
                 fs::rename(
                     r.join("content/2023/news/tin-6.md"),
@@ -215,6 +282,7 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "the edition's theme",
+            &["content/2024/edition.yaml"],
             Box::new(|r| {
                 write(
                     r,
@@ -225,6 +293,7 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "the page",
+            &["content/pages/gioi-thieu.md"],
             Box::new(|r| {
                 write(
                     r,
@@ -235,6 +304,7 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "site.yaml",
+            &["content/site.yaml"],
             Box::new(|r| {
                 write(
                     r,
@@ -245,6 +315,11 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "a new year",
+            &[
+                "content/2025",
+                "content/2025/edition.yaml",
+                "content/2025/news/a.md",
+            ],
             Box::new(|r| {
                 write(r, "content/2025/edition.yaml", "theme: \"Chủ đề 2025\"\n");
                 write(
@@ -256,6 +331,7 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
         ),
         (
             "a theme template",
+            &["themes/default/templates/page.html"],
             Box::new(|r| {
                 write(
                     r,
@@ -265,22 +341,26 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
             }),
         ),
     ];
-    for (step, edit) in edits {
+    for (step, changed, edit) in edits {
         edit(root);
-        // The watcher names changed theme files; content is found by itself.
-        let changed = if step.contains("theme template") {
-            vec![root.join("themes/default/templates/page.html")]
-        } else {
-            Vec::new()
-        };
-        let (tree, _) = session
+        let changed: Vec<PathBuf> = changed.iter().map(|rel| root.join(rel)).collect();
+        let (clean, _) = Session::new(options(root)).rebuild(&[]).unwrap();
+        let clean = snapshot(&clean);
+        let (tree, _) = told
             .rebuild(&changed)
             .unwrap_or_else(|e| panic!("after {step}: {e}"));
-        let (clean, _) = Session::new(options(root)).rebuild(&[]).unwrap();
-        assert_same(step, &snapshot(&tree), &snapshot(&clean));
+        assert_same(&format!("{step} (paths told)"), &snapshot(&tree), &clean);
+        // The theme is looked at again only when the watcher names its files.
+        let theme = changed
+            .iter()
+            .filter(|p| p.starts_with(root.join("themes")));
+        let (tree, _) = untold
+            .rebuild(&theme.cloned().collect::<Vec<_>>())
+            .unwrap_or_else(|e| panic!("after {step}: {e}"));
+        assert_same(step, &snapshot(&tree), &clean);
     }
     // The theme edit really was picked up.
-    let (tree, _) = session.rebuild(&[]).unwrap();
+    let (tree, _) = told.rebuild(&[]).unwrap();
     let page = snapshot(&tree).remove("gioi-thieu/index.html").unwrap();
     assert!(String::from_utf8(page).unwrap().contains("<main-page>"));
 }

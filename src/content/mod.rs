@@ -9,6 +9,7 @@ pub(crate) mod edition;
 pub mod frontmatter;
 pub mod model;
 pub(crate) mod post;
+mod reload;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use crate::markdown::Links;
 use crate::text::{decode_owned, nfc, slugify};
 use crate::urls;
 use model::{Asset, Edition, Html, Site};
+pub use reload::reload_posts;
 
 /// Options that change what is loaded.
 #[derive(Debug, Clone, Default)]
@@ -98,6 +100,8 @@ struct Layout {
 pub struct Cache {
     files: HashMap<String, CachedFile>,
     links: u64,
+    /// The settings and link table of the last load, when it succeeded.
+    loader: Option<Arc<Loader>>,
 }
 
 struct CachedFile {
@@ -133,6 +137,7 @@ pub fn load_cached(
     cache: &mut Cache,
 ) -> Result<Site, Diagnostics> {
     let mut errors = Vec::new();
+    cache.loader = None;
     let mut phases = crate::timing::Phases::start();
     let layout = discover(source, &mut errors);
     phases.end("discover");
@@ -446,14 +451,16 @@ pub fn load_cached(
     if errors.iter().any(Diagnostic::is_error) {
         return Err(finish(errors));
     }
-    Ok(Site {
-        config: loader.config,
+    let site = Site {
+        config: loader.config.clone(),
         home_intro,
         pages,
         editions,
         assets: layout.assets,
         warnings: finish(errors).0,
-    })
+    };
+    cache.loader = Some(Arc::new(loader));
+    Ok(site)
 }
 
 fn finish(errors: Vec<Diagnostic>) -> Diagnostics {
