@@ -12,7 +12,7 @@ use crate::content::model::Site;
 use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, Source, Tree};
-use crate::site::{Assembly, Job};
+use crate::site::{Assembly, Job, RenderError};
 use crate::templates::{self, Theme, ThemeFile};
 
 /// What to build, and where.
@@ -218,11 +218,11 @@ impl Session {
             .map(|(file, fingerprint, job)| {
                 let source = assembly
                     .render(theme, job)
-                    .map(|html| Source::Bytes(Arc::from(html)));
+                    .map(|page| Source::Bytes(Arc::from(page.bytes)));
                 (file, fingerprint, source, job)
             })
             .collect::<Vec<_>>();
-        let mut errors = Vec::new();
+        let mut problems = Problems::default();
         let mut fresh = Vec::with_capacity(rendered.len());
         for (file, fingerprint, source, job) in rendered {
             match source {
@@ -235,12 +235,11 @@ impl Session {
                     },
                     job,
                 )),
-                Err(e) if errors.len() < 5 => errors.push(render_error(&file, &e)),
-                Err(_) => {}
+                Err(e) => problems.add(&file, &e),
             }
         }
-        if !errors.is_empty() {
-            return Err(BuildError::Content(Diagnostics(errors)));
+        if problems.has_errors() {
+            return Err(BuildError::Content(problems.into_diagnostics()));
         }
         phases.end("render");
         // The new tree is the last one with the changes applied: a copy of
@@ -323,16 +322,52 @@ fn static_files(site: &Site, theme: &Theme) -> Tree {
     tree
 }
 
-/// A page the theme failed to render, as a problem to report.
-fn render_error(file: &str, e: &tera::Error) -> Diagnostic {
-    Diagnostic::file(
-        Path::new(file),
-        format!(
-            "the theme failed to render this page: {}",
-            templates::error_chain(e)
-        ),
-    )
-    .with_help("fix the template named above; the content is fine")
+/// A page that could not be rendered, as problems to report.
+fn render_error(file: &str, e: &RenderError) -> Vec<Diagnostic> {
+    match e {
+        RenderError::Theme(e) => vec![
+            Diagnostic::file(
+                Path::new(file),
+                format!(
+                    "the theme failed to render this page: {}",
+                    templates::error_chain(e)
+                ),
+            )
+            .with_help("fix the template named above; the content is fine"),
+        ],
+        RenderError::Content(problems) => problems.clone(),
+    }
+}
+
+/// Collects the problems of pages rendered in parallel: every content
+/// problem, but only the first few theme failures (a broken template
+/// fails on every page that uses it).
+#[derive(Default)]
+struct Problems {
+    found: Vec<Diagnostic>,
+    theme_failures: usize,
+}
+
+impl Problems {
+    fn add(&mut self, file: &str, e: &RenderError) {
+        if matches!(e, RenderError::Theme(_)) {
+            if self.theme_failures >= 5 {
+                return;
+            }
+            self.theme_failures += 1;
+        }
+        self.found.extend(render_error(file, e));
+    }
+
+    fn has_errors(&self) -> bool {
+        self.found.iter().any(Diagnostic::is_error)
+    }
+
+    fn into_diagnostics(self) -> Diagnostics {
+        let mut d = Diagnostics(self.found);
+        d.sort();
+        d
+    }
 }
 
 /// Builds the site into the output folder.
@@ -340,7 +375,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     // Refuse a foreign output folder before doing any work.
     output::check_target(&options.output, &options.source)?;
-    let site = content::load(&options.source, &options.load).map_err(BuildError::Content)?;
+    // Post bodies are rendered with their pages, never all held at once.
+    let deferred = LoadOptions {
+        defer_bodies: true,
+        ..options.load.clone()
+    };
+    let site = match content::load(&options.source, &deferred) {
+        Ok(site) => site,
+        // Load again the usual way to report every problem of the site,
+        // those in post bodies included, in one run.
+        Err(_) => {
+            return Err(BuildError::Content(
+                content::load(&options.source, &options.load)
+                    .err()
+                    .unwrap_or_default(),
+            ));
+        }
+    };
     // Warnings do not stop the build, but are shown (as `campaign check` does).
     for warning in &site.warnings {
         eprintln!("{warning}");
@@ -367,24 +418,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             .chain(copies.keys().map(|k| &**k)),
     )?;
     phases.end("assemble");
-    let errors = std::sync::Mutex::new(Vec::new());
-    jobs.par_iter()
-        .try_for_each(|(job, file)| match assembly.render(&theme, *job) {
-            Ok(html) => staging.write_bytes(file, &html),
-            Err(e) => {
-                if let Ok(mut errors) = errors.lock()
-                    && errors.len() < 5
-                {
-                    errors.push(render_error(file, &e));
+    let problems = std::sync::Mutex::new(Problems::default());
+    jobs.par_iter().try_for_each(|(job, file)| {
+        let lock = || problems.lock().unwrap_or_else(|e| e.into_inner());
+        match assembly.render(&theme, *job) {
+            Ok(page) => {
+                if !page.warnings.is_empty() {
+                    lock().found.extend(page.warnings);
                 }
+                staging.write_bytes(file, &page.bytes)
+            }
+            Err(e) => {
+                lock().add(file, &e);
                 Ok(())
             }
-        })?;
+        }
+    })?;
     phases.end("render+write");
-    let errors = errors.into_inner().unwrap_or_default();
-    if !errors.is_empty() {
+    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    if problems.has_errors() {
         // Dropping the staging folder removes it; the output is untouched.
-        return Err(BuildError::Content(Diagnostics(errors)));
+        return Err(BuildError::Content(problems.into_diagnostics()));
+    }
+    for warning in problems.into_diagnostics().0 {
+        eprintln!("{warning}");
     }
     copies
         .par_iter()

@@ -133,6 +133,8 @@ impl SiteArgs {
             load: LoadOptions {
                 drafts: self.drafts,
                 base_url: self.base_url,
+                // `build` asks for it; previews keep bodies for rebuilds.
+                defer_bodies: false,
             },
         }
     }
@@ -190,6 +192,7 @@ pub fn main() -> ExitCode {
                 load: LoadOptions {
                     drafts: args.drafts,
                     base_url: None,
+                    defer_bodies: false,
                 },
             };
             crate::check::run(&options, args.format, args.strict)

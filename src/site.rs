@@ -14,8 +14,11 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::content::model::{Document, DocumentLink, Edition, Html, Page, Post, Site, When};
+use crate::content::model::{
+    Body, Document, DocumentLink, Edition, Html, Page, Post, PostBody, Site, When,
+};
 use crate::dates::{Day, DayView};
+use crate::diagnostics::Diagnostic;
 use crate::markdown::relativize;
 use crate::templates::Theme;
 use crate::text::vi_compare;
@@ -65,6 +68,22 @@ pub enum Job {
     Feed(Option<usize>),
     Sitemap,
     Robots,
+}
+
+/// A page rendered.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Warnings about the body of a post rendered with its page.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a page could not be rendered.
+#[derive(Debug)]
+pub enum RenderError {
+    /// The theme failed.
+    Theme(tera::Error),
+    /// The body of a post rendered with its page has problems.
+    Content(Vec<Diagnostic>),
 }
 
 /// The loaded site, indexed for rendering.
@@ -372,12 +391,14 @@ impl<'a> Assembly<'a> {
         }
     }
 
-    /// Renders one job with the theme, as the bytes of its file.
+    /// Renders one job with the theme, as the bytes of its file, with the
+    /// warnings about a post body rendered with its page.
     ///
     /// Rendered straight into bytes: Tera's `render` would check the whole
     /// page is UTF-8 again, which costs more than interpreting the template
     /// on Vietnamese text (everything it writes is UTF-8 already).
-    pub fn render(&self, theme: &Theme, job: Job) -> Result<Vec<u8>, tera::Error> {
+    pub fn render(&self, theme: &Theme, job: Job) -> Result<Rendered, RenderError> {
+        let mut warnings = Vec::new();
         let path = self.path(job);
         let root = urls::root_of(&path);
         let v = Views {
@@ -472,10 +493,20 @@ impl<'a> Assembly<'a> {
             Job::Post(r) => {
                 let p = self.post(r);
                 let e = &self.site.editions[r.0];
+                let deferred;
+                let body = match &p.body {
+                    Body::Ready(body) => body,
+                    Body::Deferred(d) => {
+                        let (body, found) = d.render().map_err(RenderError::Content)?;
+                        warnings = found;
+                        deferred = body;
+                        &deferred
+                    }
+                };
                 // Neighbours in the year's list (newest first): next is newer.
                 let next = r.1.checked_sub(1).map(|i| self.summary((r.0, i)));
                 let prev = (r.1 + 1 < e.posts.len()).then(|| self.summary((r.0, r.1 + 1)));
-                ctx.insert("post", &v.post(p));
+                ctx.insert("post", &v.post(p, body));
                 // Post pages show the edition's name and links, not its plan.
                 ctx.insert("edition", &v.edition_ref(e));
                 ctx.insert_value("prev", Value::from(prev));
@@ -540,9 +571,12 @@ impl<'a> Assembly<'a> {
                 kind,
             },
         );
-        let mut out = Vec::with_capacity(16 * 1024);
-        theme.tera.render_to(template, &ctx, &mut out)?;
-        Ok(out)
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        theme
+            .tera
+            .render_to(template, &ctx, &mut bytes)
+            .map_err(RenderError::Theme)?;
+        Ok(Rendered { bytes, warnings })
     }
 
     fn feed(&self, scope: Option<usize>) -> FeedView {
@@ -828,15 +862,15 @@ impl Views<'_, '_> {
         }
     }
 
-    fn post(&self, p: &Post) -> PostView {
+    fn post(&self, p: &Post, body: &PostBody) -> PostView {
         PostView {
             summary: post_summary(p),
             source: p.source.clone(),
-            image: p.image.as_ref().map(|i| ImageView {
+            image: body.image.as_ref().map(|i| ImageView {
                 src: self.href(&i.src),
                 alt: i.alt.clone(),
             }),
-            content_html: self.html(&p.content),
+            content_html: self.html(&body.content),
         }
     }
 

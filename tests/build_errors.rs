@@ -447,3 +447,52 @@ fn a_bad_value_in_a_flow_mapping_is_reported_at_its_key() {
     assert!(err.contains("content/site.yaml:7:13"), "{err}");
     assert!(err.contains("13-40"), "{err}");
 }
+
+/// `build` renders post bodies with their pages (so that a site's bodies
+/// are never all in memory): a problem found only there is still reported
+/// at its line and column, with everything else wrong, and nothing is
+/// written.
+#[test]
+fn problems_in_post_bodies_are_reported_when_their_pages_are_rendered() {
+    let body_only = fails_with(&[(
+        "content/2024/news/nhac-han.md",
+        "---\ntitle: \"Nhắc hạn\"\ndate: \"20/3/2024\"\n---\n\nXem [mất](khong-co.md).\n",
+    )]);
+    assert!(
+        body_only
+            .contains("content/2024/news/nhac-han.md:6:11: the link `khong-co.md` leads nowhere"),
+        "{body_only}"
+    );
+    assert!(body_only.contains("1 problem found"), "{body_only}");
+    // With a problem in another file's front matter as well: both, in one run.
+    let both = fails_with(&[
+        (
+            "content/2024/news/nhac-han.md",
+            "---\ntitle: \"Nhắc hạn\"\ndate: \"20/3/2024\"\n---\n\nXem [mất](khong-co.md).\n",
+        ),
+        (
+            "content/2024/news/cong-van.md",
+            "---\ntitle: \"Công văn\"\ndate: \"32/3/2024\"\n---\nNội dung.\n",
+        ),
+    ]);
+    assert!(both.contains("khong-co.md"), "{both}");
+    assert!(both.contains("content/2024/news/cong-van.md:3:"), "{both}");
+}
+
+#[test]
+fn warnings_in_post_bodies_are_shown_and_the_build_goes_on() {
+    let t = site();
+    t.write(
+        "content/2024/news/nhac-han.md",
+        "---\ntitle: \"Nhắc hạn\"\ndate: \"20/3/2024\"\n---\n\n![](../files/kh-640.pdf)\n",
+    );
+    let run = t.build_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: content/2024/news/nhac-han.md:6:1: this image has no alternative text"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(t.has("2024/tin-tuc/nhac-han/index.html"));
+}

@@ -128,6 +128,15 @@ proptest! {
         std::fs::write(site.0.join("2024/news/tin.md"), &post).unwrap();
         std::fs::write(site.0.join("2024/edition.yaml"), &edition).unwrap();
         let _ = content::load(&site.0, &LoadOptions::default());
-        let _ = content::load(&site.0, &LoadOptions { drafts: true, base_url: None });
+        let _ = content::load(&site.0, &LoadOptions { drafts: true, ..LoadOptions::default() });
+        // As `build` loads: bodies rendered with their pages.
+        let deferred = LoadOptions { defer_bodies: true, ..LoadOptions::default() };
+        if let Ok(site) = content::load(&site.0, &deferred) {
+            for post in site.editions.iter().flat_map(|e| &e.posts) {
+                if let campaign::content::model::Body::Deferred(body) = &post.body {
+                    let _ = body.render();
+                }
+            }
+        }
     }
 }

@@ -33,6 +33,10 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replaces `base_url` from `site.yaml`.
     pub base_url: Option<String>,
+    /// Leave post bodies to be rendered with their pages
+    /// ([`model::Body::Deferred`]): for one-off builds, so that the bodies
+    /// and source texts of a site are never all in memory at once.
+    pub defer_bodies: bool,
 }
 
 /// A decoded content file.
@@ -68,7 +72,8 @@ impl SourceFile {
 /// What the conversion step needs from the whole site.
 pub struct Loader {
     pub config: SiteConfig,
-    pub links: Links,
+    /// Shared with the post bodies left to be rendered with their pages.
+    pub links: Arc<Links>,
 }
 
 /// The files of one edition folder.
@@ -117,9 +122,9 @@ struct CachedPost {
     converted: Option<(u64, Arc<model::Post>, Vec<Diagnostic>)>,
 }
 
-type Stamp = (Option<std::time::SystemTime>, u64);
+pub(crate) type Stamp = (Option<std::time::SystemTime>, u64);
 
-fn stamp(path: &Path) -> Option<Stamp> {
+pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
     let m = std::fs::metadata(path).ok()?;
     Some((m.modified().ok(), m.len()))
 }
@@ -154,7 +159,12 @@ pub fn load_cached(
     wanted.extend(layout.home.iter());
     wanted.extend(layout.pages.iter());
     for y in layout.years.values() {
-        wanted.extend(y.yaml.iter().chain(y.intro.iter()).chain(y.posts.iter()));
+        wanted.extend(y.yaml.iter().chain(y.intro.iter()));
+        // Posts whose bodies are left for later are read with their front
+        // matter below, and their text is not kept.
+        if !options.defer_bodies {
+            wanted.extend(y.posts.iter());
+        }
     }
     type Read = (Option<Stamp>, Result<Arc<SourceFile>, Diagnostic>);
     let read: Vec<Read> = wanted
@@ -218,6 +228,28 @@ pub fn load_cached(
         .years
         .iter()
         .map(|(&year, y)| {
+            if options.defer_bodies {
+                let posts: Vec<Result<ParsedPost, Vec<Diagnostic>>> = y
+                    .posts
+                    .par_iter()
+                    .map(|rel| read_front_only(source, rel, &layout.paths[rel], year))
+                    .collect();
+                let mut ok = Vec::new();
+                for p in posts {
+                    match p {
+                        Ok(pp) => {
+                            if let Some(d) = &pp.deferred {
+                                errors.extend(d.diagnostics.iter().cloned());
+                            }
+                            if !pp.front.draft || options.drafts {
+                                ok.push(Arc::new(pp));
+                            }
+                        }
+                        Err(ds) => errors.extend(ds),
+                    }
+                }
+                return (year, ok);
+            }
             let posts: Vec<(String, CachedPost)> = y
                 .posts
                 .par_iter()
@@ -247,15 +279,15 @@ pub fn load_cached(
         posts.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.rel.cmp(&b.rel)));
         for pair in posts.windows(2) {
             if pair[0].slug == pair[1].slug {
-                let (a, b) = (&files[&pair[0].rel], &files[&pair[1].rel]);
+                let (a, b) = (source.join(&pair[0].rel), source.join(&pair[1].rel));
                 errors.push(
                     Diagnostic::file(
-                        &b.display,
+                        &b,
                         format!(
                             "two posts of {year} have the address {}: {} and {}",
                             urls::post(year, &pair[0].slug),
-                            a.display.display(),
-                            b.display.display()
+                            a.display(),
+                            b.display()
                         ),
                     )
                     .with_help("give one of them another file name, or a different `slug:` in its front matter"),
@@ -352,7 +384,10 @@ pub fn load_cached(
         links.sources.entry(rel).or_insert(url);
     }
     let links_hash = links.fingerprint();
-    let loader = Loader { config, links };
+    let loader = Loader {
+        config,
+        links: Arc::new(links),
+    };
 
     phases.end("links");
     // Convert: render Markdown, check values.
@@ -380,6 +415,20 @@ pub fn load_cached(
         let converted: Vec<(String, Arc<model::Post>, Vec<Diagnostic>)> = parsed
             .into_par_iter()
             .map(|p| {
+                if let Some(d) = &p.deferred {
+                    let body = post::DeferredBody::new(
+                        source,
+                        &d.path,
+                        &p.rel,
+                        year,
+                        &p.front,
+                        d.stamp,
+                        loader.links.clone(),
+                    );
+                    let post = d.meta.clone().with_body(model::Body::Deferred(body));
+                    // Its problems were reported when it was read.
+                    return (p.rel.clone(), Arc::new(post), Vec::new());
+                }
                 if let Some((hash, post, errs)) =
                     post_cache.get(&p.rel).and_then(|c| c.converted.clone())
                     && hash == links_hash
@@ -422,7 +471,11 @@ pub fn load_cached(
             intro(src, &loader, &mut errors);
         }
         for p in parsed {
-            let src = &files[&p.rel];
+            // Not read when bodies are left for later: this load fails
+            // anyway (the year has no edition), and the full one reports it.
+            let Some(src) = files.get(&p.rel) else {
+                continue;
+            };
             post::convert_post(
                 &p.front,
                 year,
@@ -475,6 +528,49 @@ struct ParsedPost {
     front: post::PostFront,
     slug: String,
     body: usize,
+    /// For a post whose body is left for later: what was found while its
+    /// text was at hand.
+    deferred: Option<Deferred>,
+}
+
+#[derive(Clone)]
+struct Deferred {
+    meta: post::PostMeta,
+    /// The file on disk, and its modification time and size when read.
+    path: PathBuf,
+    stamp: Stamp,
+    /// Problems found in the post (its body aside).
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a post for a load that leaves bodies for later: parses its front
+/// matter and checks everything but its body while the text is at hand,
+/// then lets the text go.
+fn read_front_only(
+    source: &Path,
+    rel: &str,
+    real: &Path,
+    year: i16,
+) -> Result<ParsedPost, Vec<Diagnostic>> {
+    let unreadable = || vec![Diagnostic::file(&source.join(rel), "cannot be read")];
+    let stamp = stamp(real).ok_or_else(unreadable)?;
+    let src = read_source(source, rel, real).map_err(|d| vec![d])?;
+    let mut parsed = parse_post(&src).map_err(|d| vec![d])?;
+    let mut diagnostics: Vec<Diagnostic> = src.warning.iter().cloned().collect();
+    let meta = post::convert_meta(
+        &parsed.front,
+        year,
+        parsed.slug.clone(),
+        &src,
+        &mut diagnostics,
+    );
+    parsed.deferred = Some(Deferred {
+        meta,
+        path: real.to_path_buf(),
+        stamp,
+        diagnostics,
+    });
+    Ok(parsed)
 }
 
 /// Parses `text` as the news post `rel` (`2024/news/a.md`) without reading
@@ -523,6 +619,7 @@ fn parse_post(src: &SourceFile) -> Result<ParsedPost, Diagnostic> {
         front,
         slug,
         body,
+        deferred: None,
     })
 }
 

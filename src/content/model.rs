@@ -141,17 +141,35 @@ pub struct Post {
     pub title: String,
     pub date: Day,
     pub summary: Option<String>,
-    /// As written, duplicates removed.
     /// In Vietnamese order, one per slug.
     pub tags: Vec<PostTag>,
     pub author: Option<String>,
     pub source: Option<String>,
-    pub image: Option<Image>,
-    pub content: Html,
+    /// What only the post's own page shows: its image and text.
+    pub body: Body,
     /// The source file, relative to the content folder.
     pub file: String,
     /// Computed once when the post is loaded.
     pub hashes: PostHashes,
+}
+
+/// A post's image and text, as its page shows them.
+#[derive(Debug, Hash)]
+pub struct PostBody {
+    pub image: Option<Image>,
+    pub content: Html,
+}
+
+/// A post's body, rendered when the post is loaded or when its page is.
+#[derive(Debug)]
+pub enum Body {
+    /// Rendered and checked on load: kept by previews, which render pages
+    /// again and again.
+    Ready(PostBody),
+    /// Rendered and checked with its page, by `campaign build`: the bodies
+    /// of a site are never all in memory at once, so memory follows the
+    /// largest page rather than the size of the archive.
+    Deferred(super::post::DeferredBody),
 }
 
 /// A tag as written on a post, with its slug (computed once, on load).
@@ -214,7 +232,11 @@ impl Post {
         )
             .hash(&mut h);
         let summary = h.finish();
-        (&self.source, &self.image, &self.content, &self.file).hash(&mut h);
+        (&self.source, &self.file).hash(&mut h);
+        match &self.body {
+            Body::Ready(body) => body.hash(&mut h),
+            Body::Deferred(d) => d.stamp.hash(&mut h),
+        }
         self.hashes = PostHashes {
             summary,
             full: h.finish(),

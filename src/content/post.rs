@@ -3,11 +3,14 @@
 
 use serde::Deserialize;
 
-use super::model::{Html, Image, Page, Post, PostHashes, PostTag};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::model::{Body, Html, Image, Page, Post, PostBody, PostHashes, PostTag};
 use super::{Loader, SourceFile};
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
-use crate::markdown;
+use crate::markdown::{self, Links};
 
 /// Phần đầu (front matter) của một tin (`content/<năm>/news/*.md`). A news post's front matter.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -78,8 +81,16 @@ pub fn render_body(
     loader: &Loader,
     errors: &mut Vec<Diagnostic>,
 ) -> Html {
-    let (html, broken, no_alt) =
-        markdown::render_checked(&src.text[body..], &src.dir, &loader.links);
+    render_body_with(src, body, &loader.links, errors)
+}
+
+fn render_body_with(
+    src: &SourceFile,
+    body: usize,
+    links: &Links,
+    errors: &mut Vec<Diagnostic>,
+) -> Html {
+    let (html, broken, no_alt) = markdown::render_checked(&src.text[body..], &src.dir, links);
     for offset in no_alt {
         errors.push(no_alt_warning(src, body + offset));
     }
@@ -112,6 +123,41 @@ pub fn no_alt_warning(src: &SourceFile, offset: usize) -> Diagnostic {
     .warning()
 }
 
+/// A post without its body: what lists, feeds and the sitemap show.
+#[derive(Clone)]
+pub struct PostMeta {
+    year: i16,
+    slug: String,
+    title: String,
+    date: Day,
+    summary: Option<String>,
+    tags: Vec<PostTag>,
+    author: Option<String>,
+    source: Option<String>,
+    file: String,
+}
+
+impl PostMeta {
+    /// The post, with its body.
+    pub fn with_body(self, body: Body) -> Post {
+        Post {
+            year: self.year,
+            slug: self.slug,
+            title: self.title,
+            date: self.date,
+            summary: self.summary,
+            tags: self.tags,
+            author: self.author,
+            source: self.source,
+            body,
+            file: self.file,
+            hashes: PostHashes::default(),
+        }
+        .with_hashes()
+    }
+}
+
+/// Checks and converts a post, body included.
 pub fn convert_post(
     front: &PostFront,
     year: i16,
@@ -121,7 +167,29 @@ pub fn convert_post(
     loader: &Loader,
     errors: &mut Vec<Diagnostic>,
 ) -> Post {
-    let content = render_body(src, body, loader, errors);
+    let rendered = convert_body(&image_of(front), year, src, body, &loader.links, errors);
+    convert_meta(front, year, slug, src, errors).with_body(Body::Ready(rendered))
+}
+
+/// The image a post's front matter names, with its alternative text.
+pub fn image_of(front: &PostFront) -> Option<(String, String)> {
+    front.image.clone().map(|img| {
+        let alt = front
+            .image_alt
+            .clone()
+            .unwrap_or_else(|| front.title.clone());
+        (img, alt)
+    })
+}
+
+/// Checks and converts what a post is besides its body; needs no link table.
+pub fn convert_meta(
+    front: &PostFront,
+    year: i16,
+    slug: String,
+    src: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) -> PostMeta {
     if front.date.year() != year {
         let (line, column) = crate::config::key_position(&src.text, "date");
         errors.push(
@@ -141,27 +209,6 @@ pub fn convert_post(
             )),
         );
     }
-    let image = front
-        .image
-        .as_deref()
-        .and_then(|img| match loader.links.resolve(&src.dir, img) {
-            Ok(url) => Some(Image {
-                src: url,
-                alt: front
-                    .image_alt
-                    .clone()
-                    .unwrap_or_else(|| front.title.clone()),
-            }),
-            Err(reason) => {
-                errors.push(
-                    src.at_text(img, format!("the image `{img}` cannot be found: {reason}"))
-                        .with_help(format!(
-                            "put the image in {year}/files/ and write `image: ../files/<name>`"
-                        )),
-                );
-                None
-            }
-        });
     let mut tags: Vec<PostTag> = Vec::new();
     for t in &front.tags {
         let name = t.trim().to_owned();
@@ -177,7 +224,7 @@ pub fn convert_post(
     }
     // Tags on a page are listed in Vietnamese order.
     tags.sort_by(|a, b| crate::text::vi_compare(&a.name, &b.name));
-    Post {
+    PostMeta {
         year,
         slug,
         title: front.title.clone(),
@@ -186,12 +233,112 @@ pub fn convert_post(
         tags,
         author: front.author.clone(),
         source: front.source.clone(),
-        image,
-        content,
         file: src.rel.clone(),
-        hashes: PostHashes::default(),
     }
-    .with_hashes()
+}
+
+/// Renders a post's body (from byte `body` of `src`) and resolves its image.
+fn convert_body(
+    image: &Option<(String, String)>,
+    year: i16,
+    src: &SourceFile,
+    body: usize,
+    links: &Links,
+    errors: &mut Vec<Diagnostic>,
+) -> PostBody {
+    let content = render_body_with(src, body, links, errors);
+    let image = image
+        .as_ref()
+        .and_then(|(img, alt)| match links.resolve(&src.dir, img) {
+            Ok(url) => Some(Image {
+                src: url,
+                alt: alt.clone(),
+            }),
+            Err(reason) => {
+                errors.push(
+                    src.at_text(img, format!("the image `{img}` cannot be found: {reason}"))
+                        .with_help(format!(
+                            "put the image in {year}/files/ and write `image: ../files/<name>`"
+                        )),
+                );
+                None
+            }
+        });
+    PostBody { image, content }
+}
+
+/// Where a post's body is, to render it with its page.
+#[derive(Debug)]
+pub struct DeferredBody {
+    /// The file on disk.
+    path: PathBuf,
+    /// Relative to the content folder.
+    rel: String,
+    /// The content folder, for the path shown in messages.
+    source: PathBuf,
+    year: i16,
+    image: Option<(String, String)>,
+    /// The file's modification time and size when it was loaded.
+    pub stamp: super::Stamp,
+    links: Arc<Links>,
+}
+
+impl DeferredBody {
+    pub fn new(
+        source: &Path,
+        path: &Path,
+        rel: &str,
+        year: i16,
+        front: &PostFront,
+        stamp: super::Stamp,
+        links: Arc<Links>,
+    ) -> DeferredBody {
+        DeferredBody {
+            path: path.to_path_buf(),
+            rel: rel.to_owned(),
+            source: source.to_path_buf(),
+            year,
+            image: image_of(front),
+            stamp,
+            links,
+        }
+    }
+
+    /// Reads the post again and renders its body: the body, and the
+    /// warnings about it; or every problem found in it. A file changed
+    /// since it was loaded is a problem: its page could not match its lists.
+    pub fn render(&self) -> Result<(PostBody, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let changed = || {
+            vec![
+                Diagnostic::file(
+                    &self.source.join(&self.rel),
+                    "this file changed while the site was being built",
+                )
+                .with_help("build again once the file is saved"),
+            ]
+        };
+        if super::stamp(&self.path) != Some(self.stamp) {
+            return Err(changed());
+        }
+        let src = super::read_source(&self.source, &self.rel, &self.path).map_err(|d| vec![d])?;
+        let body = super::frontmatter::split(&src.text)
+            .map(|s| s.body)
+            .unwrap_or(0);
+        let mut diagnostics = Vec::new();
+        let rendered = convert_body(
+            &self.image,
+            self.year,
+            &src,
+            body,
+            &self.links,
+            &mut diagnostics,
+        );
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(diagnostics);
+        }
+        diagnostics.extend(src.warning);
+        Ok((rendered, diagnostics))
+    }
 }
 
 pub fn convert_page(
