@@ -10,12 +10,14 @@
 //! one post's title on disk again and again (write a temporary file and
 //! rename it over the post, as editors do) and measures the time from the
 //! rename until the server returns the post with its new title, and until
-//! the year's news list shows it too. Prints each edit, then min, median and
-//! max. Also prints the time from starting the server to its first answer.
+//! every page that shows the title does too: the year's news list, the
+//! site's news list, the home page, each of the post's tag pages, the
+//! site's and the year's feeds. Prints each edit, then min, median and max.
+//! Also prints the time from starting the server to its first answer.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -63,27 +65,6 @@ fn main() {
         }
     }
     let bin = std::fs::canonicalize(&bin).expect("build campaign first: cargo build --release");
-    let year_dir = latest_year(&site.join("content"));
-    let year = year_dir.file_name().unwrap().to_string_lossy().into_owned();
-    // The newest post of the latest year heads that year's news list.
-    let newest = std::fs::read_dir(year_dir.join("news"))
-        .expect("a news folder")
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .strip_suffix(".md")?
-                .rsplit('-')
-                .next()?
-                .parse::<usize>()
-                .ok()
-        })
-        .max()
-        .expect("generated posts");
-    let slug = format!("tin-{year}-{newest}");
-    let post = year_dir.join("news").join(format!("{slug}.md"));
-    let original = std::fs::read_to_string(&post).expect("a generated post (run gen_site first)");
-
     let started = Instant::now();
     let mut child = Command::new(&bin)
         .args(["serve", "--port", "0", "--source"])
@@ -116,9 +97,8 @@ fn main() {
                 .unwrap();
         }
     };
-    let url = format!("/{year}/tin-tuc/{slug}/");
     loop {
-        if let Some((200, _)) = get(port, &url) {
+        if let Some((200, _)) = get(port, "/") {
             break;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -137,6 +117,53 @@ fn main() {
         }
     }
 
+    // The newest post of the site (the first entry of its feed): the one
+    // shown on the most pages.
+    let (_, feed) = get(port, "/feed.xml").expect("the site's feed");
+    let entry = feed.split("<entry>").nth(1).expect("a feed entry");
+    let path = entry
+        .split("/tin-tuc/")
+        .next()
+        .and_then(|before| before.get(before.len() - 4..))
+        .expect("a post address in the feed");
+    let year = path.to_owned();
+    let slug = entry
+        .split("/tin-tuc/")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .expect("a post address in the feed")
+        .to_owned();
+    let post = site
+        .join("content")
+        .join(&year)
+        .join("news")
+        .join(format!("{slug}.md"));
+    let original = std::fs::read_to_string(&post).expect("the post's file (made by gen_site)");
+    let url = format!("/{year}/tin-tuc/{slug}/");
+    // The pages that show the post's title, besides its own.
+    let (_, page) = get(port, &url).expect("the post page");
+    let mut tags: Vec<String> = page
+        .split("the/")
+        .skip(1)
+        .filter_map(|rest| {
+            let slug = rest.split('"').next()?;
+            (!slug.is_empty() && !slug.contains('<')).then(|| format!("/the/{slug}"))
+        })
+        .collect();
+    tags.sort();
+    tags.dedup();
+    let mut dependents: Vec<String> = vec![
+        "/".to_owned(),
+        "/tin-tuc/".to_owned(),
+        "/feed.xml".to_owned(),
+        format!("/{year}/feed.xml"),
+    ];
+    dependents.extend(tags);
+    for d in &dependents {
+        let shown =
+            get(port, d).is_some_and(|(status, body)| status == 200 && body.contains(&slug));
+        assert!(shown, "{d} does not show the edited post");
+    }
     // The year's list page that shows the post.
     let list_url = (1..)
         .map(|n| {
@@ -151,6 +178,8 @@ fn main() {
             _ => panic!("the post is on no list page"),
         })
         .unwrap();
+    dependents.push(list_url.clone());
+    println!("pages that show the post: {}", dependents.join(" "));
     let (mut page, mut list) = (Vec::new(), Vec::new());
     for i in 0..edits {
         let marker = format!("Bản sửa số {i} {}", std::process::id());
@@ -164,7 +193,11 @@ fn main() {
             if page_ms.is_none() && get(port, &url).is_some_and(|(_, b)| b.contains(&marker)) {
                 page_ms = Some(t0.elapsed().as_secs_f64() * 1000.0);
             }
-            if page_ms.is_some() && get(port, &list_url).is_some_and(|(_, b)| b.contains(&marker)) {
+            if page_ms.is_some()
+                && dependents
+                    .iter()
+                    .all(|d| get(port, d).is_some_and(|(_, b)| b.contains(&marker)))
+            {
                 break;
             }
             assert!(
@@ -175,7 +208,7 @@ fn main() {
         }
         let list_ms = t0.elapsed().as_secs_f64() * 1000.0;
         println!(
-            "edit {i:2}: post page {:7.1} ms, year list {list_ms:7.1} ms",
+            "edit {i:2}: post page {:7.1} ms, every page showing it {list_ms:7.1} ms",
             page_ms.unwrap()
         );
         page.push(page_ms.unwrap());
@@ -193,17 +226,10 @@ fn main() {
         "post page: min {pmin:.1} ms, median {:.1} ms, max {pmax:.1} ms over {edits} edits",
         median(&mut page)
     );
-    println!("year list: median {:.1} ms", median(&mut list));
+    println!(
+        "every page showing it ({} pages): median {:.1} ms",
+        dependents.len() + 1,
+        median(&mut list)
+    );
     drop(guard);
-}
-
-fn latest_year(content: &Path) -> PathBuf {
-    let mut years: Vec<PathBuf> = std::fs::read_dir(content)
-        .expect("content folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("edition.yaml").is_file())
-        .collect();
-    years.sort();
-    years.pop().expect("an edition folder")
 }

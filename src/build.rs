@@ -12,7 +12,7 @@ use crate::content::model::Site;
 use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, Source, Tree};
-use crate::site::{Assembly, Job, RenderError};
+use crate::site::{Assembly, Index, Job, RenderError};
 use crate::templates::{self, Theme, ThemeFile};
 
 /// What to build, and where.
@@ -108,6 +108,9 @@ pub struct Session {
     statics: Option<Tree>,
     /// The output of the last good build.
     tree: Option<Arc<Tree>>,
+    /// The post order and tags of the last build, and its pages with their
+    /// file names: kept while no post moves (see [`Index`]).
+    index: Option<(Index, Arc<Vec<(Job, Arc<str>)>>)>,
     /// `base_url` of the last good build.
     base_url: String,
     /// The site of the last load that succeeded, for quick reloads.
@@ -124,6 +127,7 @@ impl Session {
             pages: HashMap::new(),
             statics: None,
             tree: None,
+            index: None,
             base_url: String::new(),
             site: None,
         }
@@ -154,23 +158,30 @@ impl Session {
             changed.iter().filter(|p| !in_themes(p)).cloned().collect();
         let quick = self.site.take().and_then(|mut site| {
             // Only theme files changed: the content is as it was.
-            let unchanged = !changed.is_empty() && content_changed.is_empty();
-            (unchanged
-                || content::reload_posts(
-                    &self.options.source,
-                    &self.options.load,
-                    &mut self.cache,
-                    &mut site,
-                    &content_changed,
-                ))
-            .then_some(site)
+            if !changed.is_empty() && content_changed.is_empty() {
+                return Some((site, true));
+            }
+            let reloaded = content::reload_posts(
+                &self.options.source,
+                &self.options.load,
+                &mut self.cache,
+                &mut site,
+                &content_changed,
+            )?;
+            Some((site, reloaded.order_kept))
         });
         phases.end("reload");
-        let site = match quick {
-            Some(site) => site,
-            None => content::load_cached(&self.options.source, &self.options.load, &mut self.cache)
-                .map_err(BuildError::Content)?,
+        let (site, order_kept) = match quick {
+            Some(quick) => quick,
+            None => (
+                content::load_cached(&self.options.source, &self.options.load, &mut self.cache)
+                    .map_err(BuildError::Content)?,
+                false,
+            ),
         };
+        if !order_kept {
+            self.index = None;
+        }
         let theme = match self.theme.take() {
             Some((name, theme)) if name == site.config.theme && !theme_changed => theme,
             _ => {
@@ -194,8 +205,19 @@ impl Session {
         started: Instant,
     ) -> Result<(Arc<Tree>, BuildReport), BuildError> {
         let mut phases = crate::timing::Phases::start();
-        let assembly = Assembly::new(site, crate::dates::today());
-        let jobs = assembly.jobs();
+        let today = crate::dates::today();
+        let (assembly, jobs) = match self.index.take() {
+            Some((index, jobs)) => (Assembly::with_index(site, today, index), jobs),
+            None => {
+                let assembly = Assembly::new(site, today);
+                let jobs: Vec<(Job, Arc<str>)> = assembly
+                    .jobs()
+                    .into_par_iter()
+                    .map(|j| (j, Arc::from(assembly.file(j))))
+                    .collect();
+                (assembly, Arc::new(jobs))
+            }
+        };
         phases.end("assemble");
         let generation = self.theme_generation;
         let previous = &self.pages;
@@ -203,16 +225,15 @@ impl Session {
         // and the theme are unchanged, else rendered again.
         let rendered: Vec<_> = jobs
             .par_iter()
-            .filter_map(|&job| {
-                let file = assembly.file(job);
-                let fingerprint = assembly.fingerprint(job);
-                match previous.get(file.as_str()) {
+            .filter_map(|(job, file)| {
+                let fingerprint = assembly.fingerprint(*job);
+                match previous.get(file) {
                     Some(page)
                         if page.fingerprint == fingerprint && page.generation == generation =>
                     {
                         None
                     }
-                    _ => Some((Arc::from(file), fingerprint, job)),
+                    _ => Some((file.clone(), fingerprint, *job)),
                 }
             })
             .map(|(file, fingerprint, job)| {
@@ -255,8 +276,8 @@ impl Session {
         }
         // Pages that are no longer part of the site.
         if self.pages.len() != jobs.len() {
-            let current: std::collections::HashSet<String> =
-                jobs.iter().map(|&j| assembly.file(j)).collect();
+            let current: std::collections::HashSet<&str> =
+                jobs.iter().map(|(_, file)| &**file).collect();
             self.pages.retain(|file, _| current.contains(&**file));
             tree.retain(|file, _| current.contains(&**file));
         }
@@ -278,8 +299,9 @@ impl Session {
         phases.end("tree");
         let pages = jobs
             .iter()
-            .filter(|j| !matches!(j, Job::Feed(_) | Job::Sitemap | Job::Robots))
+            .filter(|(j, _)| !matches!(j, Job::Feed(_) | Job::Sitemap | Job::Robots))
             .count();
+        self.index = Some((assembly.into_index(), jobs));
         let report = BuildReport {
             pages,
             rendered: rendered_count,

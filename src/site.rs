@@ -86,27 +86,21 @@ pub enum RenderError {
     Content(Vec<Diagnostic>),
 }
 
-/// The loaded site, indexed for rendering.
-pub struct Assembly<'a> {
-    pub site: &'a Site,
-    today: Day,
-    /// Hashes of the settings and of each edition (without its posts).
-    config_hash: u64,
-    edition_hashes: Vec<u64>,
+/// The order of a site's posts and its tags. Sorting 10,000 posts and
+/// gathering their tags costs more than the rest of a rebuild after an
+/// edit, so previews keep it while no post moves (see
+/// [`Assembly::with_index`]).
+pub struct Index {
     /// Every post, newest first.
     all_posts: Vec<PostRef>,
     /// In Vietnamese order.
-    pub tags: Vec<Tag>,
-    /// Where each edition's posts start in `summaries`.
+    tags: Vec<Tag>,
+    /// Where each edition's posts start in a list of all posts.
     first_post: Vec<usize>,
-    /// What lists show of each post, as the template sees it: the same on
-    /// every page (its links are site paths), so it is built once, when a
-    /// page first needs it, and shared (Tera values are reference-counted).
-    summaries: Vec<OnceLock<Value>>,
 }
 
-impl<'a> Assembly<'a> {
-    pub fn new(site: &'a Site, today: Day) -> Self {
+impl Index {
+    pub fn new(site: &Site) -> Index {
         let mut all_posts: Vec<PostRef> = site
             .editions
             .iter()
@@ -137,31 +131,66 @@ impl<'a> Assembly<'a> {
             }
         }
         tags.sort_by(|a, b| vi_compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
-        let config_hash = {
-            let mut h = DefaultHasher::new();
-            (&site.config, &site.home_intro, site.editions.len()).hash(&mut h);
-            h.finish()
-        };
         let mut first_post = Vec::with_capacity(site.editions.len());
         let mut total = 0;
         for e in &site.editions {
             first_post.push(total);
             total += e.posts.len();
         }
+        Index {
+            all_posts,
+            tags,
+            first_post,
+        }
+    }
+}
+
+/// The loaded site, indexed for rendering.
+pub struct Assembly<'a> {
+    pub site: &'a Site,
+    today: Day,
+    /// Hashes of the settings and of each edition (without its posts).
+    config_hash: u64,
+    edition_hashes: Vec<u64>,
+    index: Index,
+    /// What lists show of each post, as the template sees it: the same on
+    /// every page (its links are site paths), so it is built once, when a
+    /// page first needs it, and shared (Tera values are reference-counted).
+    summaries: Vec<OnceLock<Value>>,
+}
+
+impl<'a> Assembly<'a> {
+    pub fn new(site: &'a Site, today: Day) -> Self {
+        Self::with_index(site, today, Index::new(site))
+    }
+
+    /// An assembly with the index of an earlier one: valid while no post
+    /// was added, removed, given another date or other tags.
+    pub fn with_index(site: &'a Site, today: Day, index: Index) -> Self {
+        let config_hash = {
+            let mut h = DefaultHasher::new();
+            (&site.config, &site.home_intro, site.editions.len()).hash(&mut h);
+            h.finish()
+        };
         Assembly {
             site,
             today,
-            first_post,
-            summaries: (0..total).map(|_| OnceLock::new()).collect(),
+            summaries: (0..index.all_posts.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             config_hash,
             edition_hashes: site
                 .editions
                 .iter()
                 .map(Edition::hash_without_posts)
                 .collect(),
-            all_posts,
-            tags,
+            index,
         }
+    }
+
+    /// Gives the index back, for the next rebuild.
+    pub fn into_index(self) -> Index {
+        self.index
     }
 
     fn post(&self, r: PostRef) -> &'a Post {
@@ -170,7 +199,7 @@ impl<'a> Assembly<'a> {
 
     /// What lists show of a post (see `summaries`).
     fn summary(&self, r: PostRef) -> Value {
-        self.summaries[self.first_post[r.0] + r.1]
+        self.summaries[self.index.first_post[r.0] + r.1]
             .get_or_init(|| Value::from_serializable(&post_summary(self.post(r))))
             .clone()
     }
@@ -195,7 +224,7 @@ impl<'a> Assembly<'a> {
             Job::Sitemap,
             Job::Robots,
         ];
-        for n in 1..=urls::page_count(self.all_posts.len(), self.per_page()) {
+        for n in 1..=urls::page_count(self.index.all_posts.len(), self.per_page()) {
             jobs.push(Job::News(List::All, n));
         }
         for (ei, e) in self.site.editions.iter().enumerate() {
@@ -205,7 +234,7 @@ impl<'a> Assembly<'a> {
             }
             jobs.extend((0..e.posts.len()).map(|pi| Job::Post((ei, pi))));
         }
-        for (i, t) in self.tags.iter().enumerate() {
+        for (i, t) in self.index.tags.iter().enumerate() {
             for n in 1..=urls::page_count(t.posts.len(), self.per_page()) {
                 jobs.push(Job::News(List::Tag(i), n));
             }
@@ -252,7 +281,7 @@ impl<'a> Assembly<'a> {
                 urls::edition(self.site.editions[ei].year),
                 urls::NEWS
             ),
-            List::Tag(i) => urls::tag(&self.tags[i].slug),
+            List::Tag(i) => urls::tag(&self.index.tags[i].slug),
         }
     }
 
@@ -262,8 +291,11 @@ impl<'a> Assembly<'a> {
         let skip = (n - 1) * per;
         let page = |all: &[PostRef]| all.iter().skip(skip).take(per).copied().collect();
         match list {
-            List::All => (page(&self.all_posts), self.all_posts.len()),
-            List::Tag(i) => (page(&self.tags[i].posts), self.tags[i].posts.len()),
+            List::All => (page(&self.index.all_posts), self.index.all_posts.len()),
+            List::Tag(i) => (
+                page(&self.index.tags[i].posts),
+                self.index.tags[i].posts.len(),
+            ),
             List::Year(ei) => {
                 let count = self.site.editions[ei].posts.len();
                 (
@@ -294,7 +326,10 @@ impl<'a> Assembly<'a> {
                         self.edition_hashes[ei].hash(&mut h);
                     }
                 }
-                summaries(&mut h, &mut self.all_posts.iter().take(LATEST).copied());
+                summaries(
+                    &mut h,
+                    &mut self.index.all_posts.iter().take(LATEST).copied(),
+                );
             }
             Job::Edition(ei) => {
                 self.edition_hashes[ei].hash(&mut h);
@@ -309,7 +344,7 @@ impl<'a> Assembly<'a> {
                 match list {
                     List::All => {}
                     List::Year(ei) => self.edition_hashes[ei].hash(&mut h),
-                    List::Tag(i) => (&self.tags[i].name, total).hash(&mut h),
+                    List::Tag(i) => (&self.index.tags[i].name, total).hash(&mut h),
                 }
                 urls::page_count(total, self.per_page()).hash(&mut h);
                 summaries(&mut h, &mut refs.into_iter());
@@ -327,7 +362,7 @@ impl<'a> Assembly<'a> {
                 );
             }
             Job::Tags => {
-                for t in &self.tags {
+                for t in &self.index.tags {
                     (&t.name, &t.slug, t.posts.len()).hash(&mut h);
                 }
             }
@@ -339,7 +374,7 @@ impl<'a> Assembly<'a> {
                 match scope {
                     None => summaries(
                         &mut h,
-                        &mut self.all_posts.iter().take(FEED_ENTRIES).copied(),
+                        &mut self.index.all_posts.iter().take(FEED_ENTRIES).copied(),
                     ),
                     Some(ei) => summaries(
                         &mut h,
@@ -372,7 +407,7 @@ impl<'a> Assembly<'a> {
                 match list {
                     List::All => {}
                     List::Year(ei) => self.site.editions[ei].year.hash(h),
-                    List::Tag(i) => self.tags[i].slug.hash(h),
+                    List::Tag(i) => self.index.tags[i].slug.hash(h),
                 }
                 n.hash(h);
             }
@@ -412,7 +447,7 @@ impl<'a> Assembly<'a> {
         let (template, kind, title, description): (&str, &str, String, Option<String>) = match job {
             Job::Home => {
                 let edition = self.site.current_edition().map(|e| v.edition(e));
-                let latest = self.summary_list(self.all_posts.iter().take(LATEST).copied());
+                let latest = self.summary_list(self.index.all_posts.iter().take(LATEST).copied());
                 ctx.insert("edition", &edition);
                 ctx.insert(
                     "intro_html",
@@ -469,11 +504,11 @@ impl<'a> Assembly<'a> {
                         format!("Tin tức năm {}", self.site.editions[ei].year),
                     ),
                     List::Tag(i) => {
-                        ctx.insert("tag", &v.tag(&self.tags[i]));
+                        ctx.insert("tag", &v.tag(&self.index.tags[i]));
                         (
                             "tag.html",
                             "tag",
-                            format!("Tin tức về {}", self.tags[i].name),
+                            format!("Tin tức về {}", self.index.tags[i].name),
                         )
                     }
                 };
@@ -514,7 +549,7 @@ impl<'a> Assembly<'a> {
                 ("post.html", "post", p.title.clone(), p.summary.clone())
             }
             Job::Tags => {
-                let tags: Vec<_> = self.tags.iter().map(|t| v.tag(t)).collect();
+                let tags: Vec<_> = self.index.tags.iter().map(|t| v.tag(t)).collect();
                 ctx.insert("tags", &tags);
                 ("tags.html", "tags", "Chủ đề tin tức".to_owned(), None)
             }
@@ -583,7 +618,13 @@ impl<'a> Assembly<'a> {
         let config = &self.site.config;
         let base = &config.base_url;
         let refs: Vec<PostRef> = match scope {
-            None => self.all_posts.iter().take(FEED_ENTRIES).copied().collect(),
+            None => self
+                .index
+                .all_posts
+                .iter()
+                .take(FEED_ENTRIES)
+                .copied()
+                .collect(),
             Some(ei) => (0..self.site.editions[ei].posts.len().min(FEED_ENTRIES))
                 .map(|pi| (ei, pi))
                 .collect(),

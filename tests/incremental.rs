@@ -195,6 +195,17 @@ fn incremental_rebuilds_equal_clean_builds_after_every_edit() {
             }),
         ),
         (
+            "a tag written another way (same address)",
+            &["content/2024/news/tin-7.md"],
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/2024/news/tin-7.md",
+                    &post("Tin 7 năm 2024", "7/3/2024", "\"KON TUM\"", "Nội dung 7."),
+                )
+            }),
+        ),
+        (
             "a draft post",
             &["content/2024/news/tin-nhap.md"],
             Box::new(|r| {

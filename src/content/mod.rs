@@ -24,7 +24,7 @@ use crate::markdown::Links;
 use crate::text::{decode_owned, nfc, slugify};
 use crate::urls;
 use model::{Asset, Edition, Html, Site};
-pub use reload::reload_posts;
+pub use reload::{Reloaded, reload_posts};
 
 /// Options that change what is loaded.
 #[derive(Debug, Clone, Default)]

@@ -31,9 +31,17 @@ struct Update {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// What a quick reload changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reloaded {
+    /// No post changed its date or its tags (as written): posts are in the
+    /// same order and carry the same tags as before.
+    pub order_kept: bool,
+}
+
 /// Brings `site` (the result of the previous load, which `cache` describes)
 /// up to date after `changed` paths changed, when they are all posts whose
-/// link targets stay the same. Returns `false`, leaving `site` and `cache`
+/// link targets stay the same. Returns `None`, leaving `site` and `cache`
 /// untouched, when that does not apply: the caller then loads in full.
 pub fn reload_posts(
     source: &Path,
@@ -41,12 +49,10 @@ pub fn reload_posts(
     cache: &mut Cache,
     site: &mut Site,
     changed: &[PathBuf],
-) -> bool {
-    let Some(loader) = cache.loader.clone() else {
-        return false;
-    };
+) -> Option<Reloaded> {
+    let loader = cache.loader.clone()?;
     if changed.is_empty() {
-        return false;
+        return None;
     }
     let absolute = source.canonicalize().ok();
     let mut updates = Vec::new();
@@ -54,7 +60,7 @@ pub fn reload_posts(
         match reload_one(source, absolute.as_deref(), options, cache, &loader, path) {
             Some(Some(update)) => updates.push(update),
             Some(None) => {}
-            None => return false,
+            None => return None,
         }
     }
     // Check every update has its edition before changing anything.
@@ -62,9 +68,10 @@ pub fn reload_posts(
         if let Some((year, _)) = &u.post
             && !site.editions.iter().any(|e| e.year == *year)
         {
-            return false;
+            return None;
         }
     }
+    let mut order_kept = true;
     let mut warnings = std::mem::take(&mut site.warnings);
     for u in updates {
         warnings.retain(|w| w.file != u.src.display);
@@ -74,8 +81,14 @@ pub fn reload_posts(
             && let Some(e) = site.editions.iter_mut().find(|e| e.year == *year)
         {
             match e.posts.iter_mut().find(|p| p.file == u.rel) {
-                Some(slot) => *slot = post.clone(),
-                None => e.posts.push(post.clone()),
+                Some(slot) => {
+                    order_kept &= slot.date == post.date && slot.tags == post.tags;
+                    *slot = post.clone();
+                }
+                None => {
+                    order_kept = false;
+                    e.posts.push(post.clone());
+                }
             }
             e.posts
                 .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -96,7 +109,7 @@ pub fn reload_posts(
     let mut warnings = Diagnostics(warnings);
     warnings.sort();
     site.warnings = warnings.0;
-    true
+    Some(Reloaded { order_kept })
 }
 
 /// One changed path: `None` when the quick way does not apply to it,
@@ -178,4 +191,176 @@ fn tag_slugs(p: &ParsedPost) -> Vec<String> {
     slugs.sort();
     slugs.dedup();
     slugs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::Body;
+    use crate::content::{Cache, LoadOptions, load_cached};
+
+    struct Dir(PathBuf);
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn post(title: &str, tags: &str, body: &str) -> String {
+        format!("---\ntitle: \"{title}\"\ndate: \"2/3/2024\"\ntags: [{tags}]\n---\n{body}\n")
+    }
+
+    /// A site of two posts, loaded once.
+    fn loaded(name: &str) -> (Dir, Cache, Site) {
+        let dir = Dir(
+            std::env::temp_dir().join(format!("campaign-reload-{name}-{}", std::process::id()))
+        );
+        let root = dir.0.join("content");
+        let _ = std::fs::remove_dir_all(&dir.0);
+        std::fs::create_dir_all(root.join("2024/news")).unwrap();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: \"Ngày CTXH\"\nbase_url: \"https://a.vn/\"\ncampaign: { day: \"03-25\", first_year: 2017 }\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("2024/edition.yaml"), "theme: \"Chủ đề\"\n").unwrap();
+        std::fs::write(
+            root.join("2024/news/a.md"),
+            post("A", "\"Kon Tum\"", "Xem [b](b.md)."),
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("2024/news/b.md"),
+            post("B", "\"Kon Tum\"", "Nội dung."),
+        )
+        .unwrap();
+        let mut cache = Cache::default();
+        let site = load_cached(&root, &LoadOptions::default(), &mut cache).unwrap();
+        (dir, cache, site)
+    }
+
+    /// Rewrites a post with a new modification time.
+    fn edit(dir: &Dir, rel: &str, text: &str) -> PathBuf {
+        let path = dir.0.join("content").join(rel);
+        std::thread::sleep(std::time::Duration::from_millis(15));
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn content_of(site: &Site, file: &str) -> String {
+        let post = site.editions[0]
+            .posts
+            .iter()
+            .find(|p| p.file == file)
+            .unwrap();
+        match &post.body {
+            Body::Ready(b) => b.content.0.clone(),
+            Body::Deferred(_) => panic!("bodies are rendered on load here"),
+        }
+    }
+
+    #[test]
+    fn an_edited_post_is_put_in_place_alone() {
+        let (dir, mut cache, mut site) = loaded("edit");
+        let root = dir.0.join("content");
+        let untouched = site.editions[0]
+            .posts
+            .iter()
+            .find(|p| p.file == "2024/news/b.md")
+            .cloned();
+        let path = edit(
+            &dir,
+            "2024/news/a.md",
+            &post("A mới", "\"Kon Tum\"", "Mới [b](b.md)."),
+        );
+        let opts = LoadOptions::default();
+        let reloaded = reload_posts(&root, &opts, &mut cache, &mut site, &[path]);
+        assert_eq!(reloaded, Some(Reloaded { order_kept: true }));
+        assert!(content_of(&site, "2024/news/a.md").contains("Mới"));
+        let a = site.editions[0]
+            .posts
+            .iter()
+            .find(|p| p.file == "2024/news/a.md")
+            .unwrap();
+        assert_eq!(a.title, "A mới");
+        // The other post is the very same, not converted again.
+        let b = site.editions[0]
+            .posts
+            .iter()
+            .find(|p| p.file == "2024/news/b.md")
+            .cloned();
+        assert!(Arc::ptr_eq(&untouched.unwrap(), &b.unwrap()));
+        // And a full load now agrees.
+        let full = load_cached(&root, &LoadOptions::default(), &mut Cache::default()).unwrap();
+        assert_eq!(
+            content_of(&full, "2024/news/a.md"),
+            content_of(&site, "2024/news/a.md")
+        );
+    }
+
+    #[test]
+    fn a_new_date_is_reloaded_but_moves_the_post() {
+        let (dir, mut cache, mut site) = loaded("date");
+        let root = dir.0.join("content");
+        let text = post("A", "\"Kon Tum\"", "Xem [b](b.md).").replace("2/3/2024", "9/3/2024");
+        let path = edit(&dir, "2024/news/a.md", &text);
+        let opts = LoadOptions::default();
+        let reloaded = reload_posts(&root, &opts, &mut cache, &mut site, &[path]);
+        assert_eq!(reloaded, Some(Reloaded { order_kept: false }));
+        // Newest first.
+        assert_eq!(site.editions[0].posts[0].file, "2024/news/a.md");
+    }
+
+    #[test]
+    fn what_could_change_other_pages_addresses_needs_the_full_load() {
+        let cases = [
+            ("a new tag", post("A", "\"Đà Nẵng\"", "x")),
+            (
+                "a new address",
+                "---\ntitle: A\ndate: \"2/3/2024\"\nslug: khac\n---\nx\n".to_owned(),
+            ),
+            (
+                "a draft",
+                "---\ntitle: A\ndate: \"2/3/2024\"\ndraft: true\n---\nx\n".to_owned(),
+            ),
+            ("a broken link", post("A", "\"Kon Tum\"", "[c](c.md)")),
+            ("broken front matter", "---\ntitle: [\n---\n".to_owned()),
+            (
+                "a date in another year",
+                post("A", "\"Kon Tum\"", "x").replace("2/3/2024", "2/3/2023"),
+            ),
+        ];
+        for (what, text) in cases {
+            let (dir, mut cache, mut site) = loaded("full");
+            let root = dir.0.join("content");
+            let path = edit(&dir, "2024/news/a.md", &text);
+            let opts = LoadOptions::default();
+            let reloaded = reload_posts(&root, &opts, &mut cache, &mut site, &[path]);
+            assert!(reloaded.is_none(), "{what}");
+            assert_eq!(
+                site.editions[0]
+                    .posts
+                    .iter()
+                    .find(|p| p.file == "2024/news/a.md")
+                    .unwrap()
+                    .title,
+                "A",
+                "{what}: the site was changed"
+            );
+        }
+        // Nor does anything that is not a post the last load knew.
+        let (dir, mut cache, mut site) = loaded("other");
+        let root = dir.0.join("content");
+        for path in [
+            edit(&dir, "2024/edition.yaml", "theme: \"Mới\"\n"),
+            edit(&dir, "2024/news/c.md", &post("C", "\"Kon Tum\"", "x")),
+            root.join("2024/news"),
+            std::env::temp_dir().join("elsewhere.md"),
+        ] {
+            let opts = LoadOptions::default();
+            let reloaded = reload_posts(&root, &opts, &mut cache, &mut site, &[path.clone()]);
+            assert!(reloaded.is_none(), "{}", path.display());
+        }
+    }
 }
