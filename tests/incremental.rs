@@ -440,3 +440,110 @@ fn one_thread_and_many_give_the_same_output() {
     assert!(one.len() > 30);
     assert_same("building on one thread", &one, &many);
 }
+
+/// The site the benchmarks use, small: written by the `gen_site` example
+/// (which `cargo test` builds with the tests).
+fn generated(root: &Path, posts: usize) {
+    let gen_site = Path::new(env!("CARGO_BIN_EXE_campaign"))
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join(format!("gen_site{}", std::env::consts::EXE_SUFFIX));
+    let status = Command::new(&gen_site)
+        .args(["--posts", &posts.to_string(), "--years", "3", "--out"])
+        .arg(root)
+        .status()
+        .unwrap_or_else(|e| panic!("{}: {e}", gen_site.display()));
+    assert!(status.success());
+}
+
+/// `campaign build` into `out` (bodies rendered with their pages), as
+/// file → bytes. On today's date, as the sessions of these tests.
+fn build_dir(root: &Path, out: &str, threads: Option<&str>) -> BTreeMap<String, Vec<u8>> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_campaign"));
+    cmd.args(["build", "--source"])
+        .arg(root.join("content"))
+        .arg("--output")
+        .arg(root.join(out));
+    if let Some(n) = threads {
+        cmd.env("RAYON_NUM_THREADS", n);
+    }
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(root.join(out)) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(root.join(out)).unwrap();
+        if entry.file_type().is_file() && rel != Path::new(campaign::output::MARKER) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            files.insert(rel, fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+#[test]
+fn the_generated_site_builds_the_same_clean_incrementally_and_on_one_thread() {
+    let dir = temp("generated");
+    let root = &dir.0;
+    generated(root, 240);
+    let mut session = Session::new(BuildOptions {
+        themes: None,
+        ..options(root)
+    });
+    session.rebuild(&[]).unwrap();
+    // A sequence of edits, each told to the session as the watcher would.
+    let news = root.join("content/2019/news");
+    // Posts link to the one before them: the last is linked by none.
+    let post = |i: usize| news.join(format!("tin-2019-{i}.md"));
+    let count = fs::read_dir(&news).unwrap().count();
+    let (first, second, last) = (post(0), post(1), post(count - 1));
+    let text = fs::read_to_string(&first).unwrap();
+    let redated = {
+        let t = fs::read_to_string(&second).unwrap();
+        let line = t
+            .lines()
+            .find(|l| l.starts_with("date:"))
+            .unwrap()
+            .to_owned();
+        t.replacen(&line, "date: \"30/12/2019\"", 1)
+    };
+    let edits: Vec<(PathBuf, String)> = vec![
+        // The title (lists, feeds, neighbours), then the body alone, then
+        // the date (the post moves to the top of every list).
+        (
+            first.clone(),
+            text.replacen("title: \"", "title: \"Đã sửa: ", 1),
+        ),
+        (
+            first.clone(),
+            text.replacen("\n---\n", "\n---\nĐoạn mở đầu mới.\n\n", 1),
+        ),
+        (second.clone(), redated),
+    ];
+    for (path, text) in edits {
+        std::thread::sleep(std::time::Duration::from_millis(15));
+        fs::write(&path, text).unwrap();
+        session.rebuild(std::slice::from_ref(&path)).unwrap();
+    }
+    // A new post, then one removed.
+    let new_post = news.join("tin-moi.md");
+    fs::write(
+        &new_post,
+        text.replacen("title: \"", "title: \"Tin mới: ", 1),
+    )
+    .unwrap();
+    session.rebuild(std::slice::from_ref(&new_post)).unwrap();
+    fs::remove_file(&last).unwrap();
+    let (incremental, _) = session.rebuild(std::slice::from_ref(&last)).unwrap();
+
+    let clean = build_dir(root, "public-clean", None);
+    let one_thread = build_dir(root, "public-one", Some("1"));
+    assert!(clean.len() > 300, "{} files", clean.len());
+    assert_same("building on one thread", &one_thread, &clean);
+    assert_same("a sequence of edits", &snapshot(&incremental), &clean);
+}
