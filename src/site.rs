@@ -157,6 +157,10 @@ pub struct Assembly<'a> {
     /// every page (its links are site paths), so it is built once, when a
     /// page first needs it, and shared (Tera values are reference-counted).
     summaries: Vec<OnceLock<Value>>,
+    /// The site's settings as every page sees them, and what post and list
+    /// pages see of each edition: the same on every page, built once.
+    site_value: OnceLock<Value>,
+    edition_refs: Vec<OnceLock<Value>>,
 }
 
 impl<'a> Assembly<'a> {
@@ -178,6 +182,8 @@ impl<'a> Assembly<'a> {
             summaries: (0..index.all_posts.len())
                 .map(|_| OnceLock::new())
                 .collect(),
+            site_value: OnceLock::new(),
+            edition_refs: site.editions.iter().map(|_| OnceLock::new()).collect(),
             config_hash,
             edition_hashes: site
                 .editions
@@ -195,6 +201,13 @@ impl<'a> Assembly<'a> {
 
     fn post(&self, r: PostRef) -> &'a Post {
         &self.site.editions[r.0].posts[r.1]
+    }
+
+    /// What post and list pages show of an edition, as the template sees it.
+    fn edition_ref(&self, v: &Views, ei: usize) -> Value {
+        self.edition_refs[ei]
+            .get_or_init(|| Value::from_serializable(&v.edition_ref(&self.site.editions[ei])))
+            .clone()
     }
 
     /// What lists show of a post (see `summaries`).
@@ -442,7 +455,12 @@ impl<'a> Assembly<'a> {
         };
         let mut ctx = Context::new();
         ctx.insert("root", &root);
-        ctx.insert("site", &v.site());
+        ctx.insert_value(
+            "site",
+            self.site_value
+                .get_or_init(|| Value::from_serializable(&v.site()))
+                .clone(),
+        );
         let config = &self.site.config;
         let (template, kind, title, description): (&str, &str, String, Option<String>) = match job {
             Job::Home => {
@@ -513,10 +531,10 @@ impl<'a> Assembly<'a> {
                     }
                 };
                 let edition = match list {
-                    List::Year(ei) => Some(v.edition_ref(&self.site.editions[ei])),
+                    List::Year(ei) => Some(self.edition_ref(&v, ei)),
                     _ => None,
                 };
-                ctx.insert("edition", &edition);
+                ctx.insert_value("edition", Value::from(edition));
                 ctx.insert("heading", &heading);
                 let title = if n > 1 {
                     format!("{heading} – trang {n}")
@@ -543,7 +561,7 @@ impl<'a> Assembly<'a> {
                 let prev = (r.1 + 1 < e.posts.len()).then(|| self.summary((r.0, r.1 + 1)));
                 ctx.insert("post", &v.post(p, body));
                 // Post pages show the edition's name and links, not its plan.
-                ctx.insert("edition", &v.edition_ref(e));
+                ctx.insert_value("edition", self.edition_ref(&v, r.0));
                 ctx.insert_value("prev", Value::from(prev));
                 ctx.insert_value("next", Value::from(next));
                 ("post.html", "post", p.title.clone(), p.summary.clone())
