@@ -110,7 +110,7 @@ pub struct Session {
     tree: Option<Arc<Tree>>,
     /// The post order and tags of the last build, and its pages with their
     /// file names: kept while no post moves (see [`Index`]).
-    index: Option<(Index, Arc<Vec<(Job, Arc<str>)>>)>,
+    index: Option<(Index, Pages)>,
     /// `base_url` of the last good build.
     base_url: String,
     /// The site of the last load that succeeded, for quick reloads.
@@ -210,7 +210,7 @@ impl Session {
             Some((index, jobs)) => (Assembly::with_index(site, today, index), jobs),
             None => {
                 let assembly = Assembly::new(site, today);
-                let jobs: Vec<(Job, Arc<str>)> = assembly
+                let jobs: Vec<_> = assembly
                     .jobs()
                     .into_par_iter()
                     .map(|j| (j, Arc::from(assembly.file(j))))
@@ -313,6 +313,9 @@ impl Session {
         Ok((tree, report))
     }
 }
+
+/// Every page of a site with the file it is written to.
+type Pages = Arc<Vec<(Job, Arc<str>)>>;
 
 /// A page of the last good build, kept for the next one.
 #[derive(Clone)]

@@ -359,7 +359,13 @@ mod tests {
             std::env::temp_dir().join("elsewhere.md"),
         ] {
             let opts = LoadOptions::default();
-            let reloaded = reload_posts(&root, &opts, &mut cache, &mut site, &[path.clone()]);
+            let reloaded = reload_posts(
+                &root,
+                &opts,
+                &mut cache,
+                &mut site,
+                std::slice::from_ref(&path),
+            );
             assert!(reloaded.is_none(), "{}", path.display());
         }
     }
