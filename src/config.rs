@@ -146,6 +146,25 @@ impl SiteConfig {
                 "write the name of a folder under themes/, e.g. default",
             ));
         }
+        for item in &raw.menu {
+            if let Some(reason) = crate::urls::refused(&item.url) {
+                let message = format!("the menu link `{}` cannot be published: {reason}", item.url);
+                // As written: in double quotes, a backslash is doubled.
+                let written = text
+                    .find(item.url.as_str())
+                    .or_else(|| text.find(&item.url.replace('\\', "\\\\")));
+                let problem = match written {
+                    Some(offset) => Diagnostic::at_offset(file, text, offset, message),
+                    None => {
+                        let (line, column) = key_position(text, "menu");
+                        Diagnostic::at(file, text, line, column, message)
+                    }
+                };
+                errors.push(problem.with_help(
+                    "link to a page of the site from its root (/luu-tru/) or to a web address (https://...)",
+                ));
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }

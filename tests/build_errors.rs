@@ -496,3 +496,17 @@ fn warnings_in_post_bodies_are_shown_and_the_build_goes_on() {
     );
     assert!(t.has("2024/tin-tuc/nhac-han/index.html"));
 }
+
+#[test]
+fn menu_links_to_scripts_or_local_files_are_refused() {
+    let yaml = SITE_YAML.replace(
+        "url: \"https://www.molisa.gov.vn/\"",
+        "url: \"javascript:alert(1)\"",
+    ) + "  - { title: \"Tệp\", url: \"C:\\\\Users\\\\ctxh\\\\ke-hoach.docx\" }\n";
+    let err = fails_with(&[("content/site.yaml", &yaml)]);
+    // Each at its place.
+    assert!(err.contains("content/site.yaml:16:33"), "{err}");
+    assert!(err.contains("links may not run scripts"), "{err}");
+    assert!(err.contains("content/site.yaml:17:27"), "{err}");
+    assert!(err.contains("a path on a computer"), "{err}");
+}
