@@ -142,6 +142,12 @@ impl Session {
         &self.options
     }
 
+    /// The warnings of the last load that succeeded (images without
+    /// alternative text, text that was not NFC).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        self.site.as_ref().map_or(&[], |s| &s.warnings)
+    }
+
     /// Renders the site after `changed` paths changed. When they are all
     /// posts that keep their address and tags, only those are loaded again
     /// ([`content::reload_posts`]); otherwise, and when `changed` is empty

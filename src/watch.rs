@@ -34,11 +34,29 @@ const POLL: Duration = Duration::from_millis(400);
 
 /// A running file watcher. Dropping it stops watching.
 pub struct Watcher {
-    _debouncer: Box<dyn std::any::Any + Send>,
+    debouncer: Box<dyn WatchMore + Send>,
     /// Batches of changed paths, one per settled burst.
     pub changes: Receiver<Vec<PathBuf>>,
     /// `Some(reason)` when the watcher polls instead of using native events.
     pub polling: Option<String>,
+}
+
+/// Adding a folder to a running watcher, whatever its kind.
+trait WatchMore {
+    fn watch_folder(&mut self, path: &Path) -> Result<(), notify::Error>;
+}
+
+impl<W: notify::Watcher> WatchMore for Debouncer<W, RecommendedCache> {
+    fn watch_folder(&mut self, path: &Path) -> Result<(), notify::Error> {
+        self.watch(path, RecursiveMode::Recursive)
+    }
+}
+
+impl Watcher {
+    /// Starts watching one more folder (and everything in it).
+    pub fn add(&mut self, folder: &Path) -> Result<(), notify::Error> {
+        self.debouncer.watch_folder(folder)
+    }
 }
 
 /// Whether a changed path can matter to the site.
@@ -72,14 +90,16 @@ pub fn is_relevant(path: &Path) -> bool {
     !noise && !hidden
 }
 
-/// Starts watching `roots` (folders; missing ones are skipped).
+/// Starts watching `roots` (folders). For a root that does not exist yet,
+/// its parent folder is watched (not what lies below it), so that its
+/// creation is seen: the caller then [`Watcher::add`]s it.
 pub fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
     let force_poll = std::env::var_os("CAMPAIGN_POLL").is_some_and(|v| v != "0");
     if !force_poll {
         match start::<RecommendedWatcher>(roots, notify::Config::default()) {
             Ok((debouncer, changes)) => {
                 return Ok(Watcher {
-                    _debouncer: Box::new(debouncer),
+                    debouncer: Box::new(debouncer),
                     changes,
                     polling: None,
                 });
@@ -107,7 +127,7 @@ fn poll(roots: &[PathBuf], reason: String) -> anyhow::Result<Watcher> {
         .with_compare_contents(true);
     let (debouncer, changes) = start::<PollWatcher>(roots, config)?;
     Ok(Watcher {
-        _debouncer: Box::new(debouncer),
+        debouncer: Box::new(debouncer),
         changes,
         polling: Some(reason),
     })
@@ -147,8 +167,14 @@ fn start<W: notify::Watcher + Send + 'static>(
         RecommendedCache::new(),
         config,
     )?;
-    for root in roots.iter().filter(|r| r.is_dir()) {
-        debouncer.watch(root, RecursiveMode::Recursive)?;
+    for root in roots {
+        if root.is_dir() {
+            debouncer.watch(root, RecursiveMode::Recursive)?;
+        } else if let Some(parent) = root.parent().filter(|p| p.is_dir()) {
+            debouncer.watch(parent, RecursiveMode::NonRecursive)?;
+        } else if root.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+            debouncer.watch(Path::new("."), RecursiveMode::NonRecursive)?;
+        }
     }
     Ok((debouncer, rx))
 }
@@ -176,7 +202,8 @@ pub fn spawn_rebuilder(
     mut publish: impl FnMut(Outcome<'_>) + Send + 'static,
 ) -> anyhow::Result<JoinHandle<()>> {
     let themes = crate::build::themes_dir(&options);
-    let watcher = watch(&[options.source.clone(), themes])?;
+    let roots = [options.source.clone(), themes];
+    let watcher = watch(&roots)?;
     if let Some(reason) = &watcher.polling {
         eprintln!(
             "warning: {reason}; checking for changes every {} ms instead",
@@ -189,8 +216,13 @@ pub fn spawn_rebuilder(
             // Move the whole watcher in: a closure capturing only
             // `watcher.changes` would drop the debouncer (and stop watching)
             // as soon as this function returns.
-            let watcher = watcher;
+            let mut watcher = watcher;
+            // Roots that did not exist yet (a theme folder made later).
+            let mut missing: Vec<PathBuf> =
+                roots.iter().filter(|r| !r.is_dir()).cloned().collect();
             let mut session = Session::new(options);
+            // Warnings already printed: each is shown once, when it appears.
+            let mut shown: std::collections::HashSet<String> = Default::default();
             // What the output folder holds, to write only what changes.
             let mut written: Option<Arc<Tree>> = None;
             let mut changed: Vec<PathBuf> = Vec::new();
@@ -206,6 +238,21 @@ pub fn spawn_rebuilder(
                     while let Ok(batch) = watcher.changes.try_recv() {
                         changed.extend(batch);
                     }
+                    missing.retain(|root| {
+                        if !root.is_dir() {
+                            return true;
+                        }
+                        if let Err(e) = watcher.add(root) {
+                            eprintln!("warning: cannot watch {}: {e}", root.display());
+                        }
+                        false
+                    });
+                    // Only what lies in the watched folders (the parent of
+                    // a missing one is watched for its creation alone).
+                    changed.retain(|p| in_roots(p, &roots));
+                    if changed.is_empty() {
+                        continue;
+                    }
                     changed.sort();
                     changed.dedup();
                 }
@@ -218,6 +265,14 @@ pub fn spawn_rebuilder(
                 };
                 match result {
                     Ok((tree, report)) => {
+                        let warnings: std::collections::HashSet<String> =
+                            session.warnings().iter().map(|w| w.to_string()).collect();
+                        let mut new: Vec<&String> = warnings.difference(&shown).collect();
+                        new.sort();
+                        for w in new {
+                            eprintln!("{w}");
+                        }
+                        shown = warnings;
                         let css_only = !first
                             && !changed.is_empty()
                             && changed
@@ -268,6 +323,28 @@ pub fn spawn_rebuilder(
             }
         })?;
     Ok(handle)
+}
+
+/// Whether `path` lies in (or is) one of `roots`, however either is written
+/// (relative or absolute).
+fn in_roots(path: &Path, roots: &[PathBuf]) -> bool {
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .ok()
+            .map(|a| a.canonicalize().unwrap_or(a))
+    };
+    let path_abs = path
+        .parent()
+        .and_then(absolute)
+        .zip(path.file_name())
+        .map(|(dir, name)| dir.join(name));
+    roots.iter().any(|root| {
+        path.starts_with(root)
+            || match (&path_abs, absolute(root)) {
+                (Some(p), Some(r)) => p.starts_with(&r),
+                _ => false,
+            }
+    })
 }
 
 /// One line naming what changed.

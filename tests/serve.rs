@@ -806,6 +806,59 @@ fn a_css_change_in_the_theme_swaps_styles_and_a_template_change_rebuilds_all() {
     });
 }
 
+#[test]
+fn a_theme_folder_made_after_the_start_is_watched() {
+    let site = Site::fixture();
+    assert!(!site.path("themes").exists());
+    let mut s = serve(&site);
+    let base = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .unwrap();
+    site.write(
+        "themes/default/templates/base.html",
+        base.replacen("</body>", "<p>CHỦ-ĐỀ-MỚI</p>\n</body>", 1),
+    );
+    s.wait_contains("/", "CHỦ-ĐỀ-MỚI");
+    // And edits inside it, later, too.
+    site.write(
+        "themes/default/templates/base.html",
+        base.replacen("</body>", "<p>SỬA-LẦN-HAI</p>\n</body>", 1),
+    );
+    s.wait_contains(POST, "SỬA-LẦN-HAI");
+}
+
+#[test]
+fn warnings_are_shown_once_when_they_appear() {
+    let site = Site::fixture();
+    let mut s = serve(&site);
+    let mark = s.mark();
+    site.write(
+        POST_FILE,
+        post("Bài có ảnh", "2024-03-14", "![](../files/ke-hoach.pdf)"),
+    );
+    let warning = s.wait_line("the warning", mark, |l| {
+        l.stderr && l.text.contains("no alternative text")
+    });
+    assert!(
+        warning
+            .text
+            .starts_with("warning: content/2024/news/mot.md:"),
+        "{}",
+        warning.text
+    );
+    s.wait_contains(POST, "Bài có ảnh");
+    // Another edit elsewhere: the warning is not repeated.
+    let mark = s.mark();
+    site.write("content/2024/edition.yaml", edition("Chủ đề khác"));
+    s.wait_contains("/", "Chủ đề khác");
+    s.wait_quiet(Duration::from_millis(300));
+    let repeated = s.lines()[mark..]
+        .iter()
+        .any(|l| l.text.contains("no alternative text"));
+    assert!(!repeated, "{}", s.transcript());
+}
+
 // ---------------------------------------------------------------------------
 // Process life
 // ---------------------------------------------------------------------------
