@@ -105,6 +105,9 @@ fn main() {
         "| posts | campaign (median) | peak memory | cp -r floor | campaign / cp | hugo | hugo peak | hugo / campaign |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    // Per size: median time and peak memory, for the scaling line.
+    let mut scaling: Vec<(usize, f64, Option<f64>)> = Vec::new();
+    let mut edit_site = None;
     for &posts in &sizes {
         let site = dir.join(format!("site-{posts}"));
         let hugo_site = dir.join(format!("hugo-{posts}"));
@@ -152,6 +155,11 @@ fn main() {
             }
         }
         let (ours, floor) = (median(ours), median(floor));
+        scaling.push((
+            posts,
+            ours,
+            (!ours_mem.is_empty()).then(|| median(ours_mem.clone())),
+        ));
         let mem = |v: Vec<f64>| {
             if v.is_empty() {
                 "–".to_owned()
@@ -177,17 +185,34 @@ fn main() {
         remove(&copy);
         remove(&hugo_out);
         remove(&hugo_site);
-        if edits > 0 && posts == 10000 {
-            let status = Command::new("target/release/examples/bench_edit")
-                .args([
-                    "--site",
-                    site.to_str().unwrap(),
-                    "--edits",
-                    &edits.to_string(),
-                ])
-                .status()
-                .unwrap();
-            assert!(status.success());
+        if posts == 10000 {
+            edit_site = Some(site);
         }
+    }
+    // How time and memory grow with the archive, against the 10,000-post site.
+    if let Some(&(_, base_t, base_m)) = scaling.iter().find(|(p, _, _)| *p == 10000) {
+        for &(posts, t, m) in scaling.iter().filter(|(p, _, _)| *p > 10000) {
+            let memory = match (m, base_m) {
+                (Some(m), Some(b)) => format!("{:.2}× the peak memory", m / b),
+                _ => "peak memory not measured".to_owned(),
+            };
+            println!(
+                "\n{posts} posts against 10000: {:.2}× the time, {memory}",
+                t / base_t
+            );
+        }
+    }
+    if let (true, Some(site)) = (edits > 0, edit_site) {
+        println!("\nedit latency, `campaign serve` on the 10000-post site:");
+        let status = Command::new("target/release/examples/bench_edit")
+            .args([
+                "--site",
+                site.to_str().unwrap(),
+                "--edits",
+                &edits.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 }
