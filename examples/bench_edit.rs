@@ -213,9 +213,17 @@ fn main() {
         );
         page.push(page_ms.unwrap());
         list.push(list_ms);
-        // Drain rebuild lines and let the output folder be written.
+        // Let the output folder be written, then show how long the rebuild
+        // itself took, as serve reports it ("shown in N ms").
         std::thread::sleep(Duration::from_millis(1500));
-        while rx.try_recv().is_ok() {}
+        while let Ok(line) = rx.try_recv() {
+            if let Some(shown) = line.split("shown in ").nth(1) {
+                println!(
+                    "         rebuild: {}",
+                    shown.split(',').next().unwrap_or(shown)
+                );
+            }
+        }
     }
     std::fs::write(&post, &original).unwrap();
     let (pmin, pmax) = (

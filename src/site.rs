@@ -97,6 +97,9 @@ pub struct Index {
     tags: Vec<Tag>,
     /// Where each edition's posts start in a list of all posts.
     first_post: Vec<usize>,
+    /// A hash of every page's address and every post's date (what the
+    /// sitemap shows), computed when first needed.
+    addresses: OnceLock<u64>,
 }
 
 impl Index {
@@ -141,6 +144,7 @@ impl Index {
             all_posts,
             tags,
             first_post,
+            addresses: OnceLock::new(),
         }
     }
 }
@@ -399,10 +403,18 @@ impl<'a> Assembly<'a> {
             Job::Sitemap => {
                 // The address of every page, and the date of every post:
                 // hashed from what they are made of (formatting 10,000
-                // addresses would cost more than the rest of a rebuild).
-                for j in self.jobs() {
-                    self.hash_address(j, &mut h);
-                }
+                // addresses would cost more than the rest of a rebuild),
+                // once per index (which changes whenever one of them does).
+                self.index
+                    .addresses
+                    .get_or_init(|| {
+                        let mut h = DefaultHasher::new();
+                        for j in self.jobs() {
+                            self.hash_address(j, &mut h);
+                        }
+                        h.finish()
+                    })
+                    .hash(&mut h);
             }
         }
         h.finish()

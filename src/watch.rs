@@ -23,12 +23,12 @@ use crate::output::{self, Tree};
 
 /// How long events settle before a rebuild starts. An editor's save (a
 /// write, or a temporary file renamed over the original) arrives as events
-/// microseconds apart; 15 ms is long enough to see it whole and short
+/// microseconds apart; 10 ms is long enough to see it whole and short
 /// enough not to be felt. A save slower than that gives a second rebuild,
 /// never a stuck preview.
-const DEBOUNCE: Duration = Duration::from_millis(15);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often the debouncer looks for settled events.
-const TICK: Duration = Duration::from_millis(5);
+const TICK: Duration = Duration::from_millis(3);
 /// Polling interval when native events are unavailable.
 const POLL: Duration = Duration::from_millis(400);
 
