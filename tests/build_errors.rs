@@ -486,6 +486,11 @@ fn warnings_in_post_bodies_are_shown_and_the_build_goes_on() {
         "content/2024/news/nhac-han.md",
         "---\ntitle: \"Nhắc hạn\"\ndate: \"20/3/2024\"\n---\n\n![](../files/kh-640.pdf)\n",
     );
+    // And a body pasted in decomposed form (NFD).
+    t.write(
+        "content/2024/news/cong-van.md",
+        "---\ntitle: \"Công văn\"\ndate: \"20/3/2024\"\n---\n\nHa\u{309}i Pho\u{300}ng.\n",
+    );
     let run = t.build_ok();
     assert!(
         run.stderr.contains(
@@ -495,6 +500,23 @@ fn warnings_in_post_bodies_are_shown_and_the_build_goes_on() {
         run.stderr
     );
     assert!(t.has("2024/tin-tuc/nhac-han/index.html"));
+    // Each warning once, though `build` reads posts twice.
+    assert_eq!(
+        run.stderr.matches("no alternative text").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("decomposed form").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        t.out("2024/tin-tuc/cong-van/index.html")
+            .contains("Hải Phòng")
+    );
 }
 
 #[test]

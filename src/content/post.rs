@@ -336,7 +336,7 @@ impl DeferredBody {
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        diagnostics.extend(src.warning);
+        // A warning about the file as read (not NFC) was given on load.
         Ok((rendered, diagnostics))
     }
 }
