@@ -203,6 +203,17 @@ impl<'a> Assembly<'a> {
         self.index
     }
 
+    /// What the assembly owns (its index and the template values it
+    /// built), without its borrow of the site: to be dropped elsewhere.
+    pub fn into_parts(self) -> impl Send + 'static {
+        (
+            self.index,
+            self.summaries,
+            self.site_value,
+            self.edition_refs,
+        )
+    }
+
     fn post(&self, r: PostRef) -> &'a Post {
         &self.site.editions[r.0].posts[r.1]
     }
