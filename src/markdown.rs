@@ -133,6 +133,12 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
+/// A link target looked up while rendering, and what it led to. What was
+/// rendered stays valid for another link table that gives each of its
+/// lookups the same answer (a new post elsewhere changes the table, not
+/// the meaning of links that do not lead to it).
+pub type Lookup = (String, Result<String, String>);
+
 /// Renders Markdown written in the content directory `dir`, resolving its
 /// links. Returns the HTML, the links that lead nowhere, and the byte
 /// offsets of images written without alternative text (`![](anh.jpg)`).
@@ -140,6 +146,16 @@ pub fn render_checked(
     markdown: &str,
     dir: &str,
     links: &Links,
+) -> (String, Vec<BrokenLink>, Vec<usize>) {
+    render_recording(markdown, dir, links, &mut Vec::new())
+}
+
+/// [`render_checked`], noting in `lookups` every link target it looked up.
+pub fn render_recording(
+    markdown: &str,
+    dir: &str,
+    links: &Links,
+    lookups: &mut Vec<Lookup>,
 ) -> (String, Vec<BrokenLink>, Vec<usize>) {
     let mut broken = Vec::new();
     let mut no_alt = Vec::new();
@@ -168,7 +184,15 @@ pub fn render_checked(
                 title,
                 id,
             }) if !matches!(link_type, LinkType::Email) => {
-                let dest_url = fix(&dest_url, dir, links, markdown, range.start, &mut broken);
+                let dest_url = fix(
+                    &dest_url,
+                    dir,
+                    links,
+                    markdown,
+                    range.start,
+                    &mut broken,
+                    lookups,
+                );
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -182,7 +206,15 @@ pub fn render_checked(
                 title,
                 id,
             }) => {
-                let dest_url = fix(&dest_url, dir, links, markdown, range.start, &mut broken);
+                let dest_url = fix(
+                    &dest_url,
+                    dir,
+                    links,
+                    markdown,
+                    range.start,
+                    &mut broken,
+                    lookups,
+                );
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -208,8 +240,11 @@ fn fix<'a>(
     markdown: &str,
     start: usize,
     broken: &mut Vec<BrokenLink>,
+    lookups: &mut Vec<Lookup>,
 ) -> CowStr<'a> {
-    match links.resolve(dir, dest) {
+    let resolved = links.resolve(dir, dest);
+    lookups.push((dest.to_string(), resolved.clone()));
+    match resolved {
         Ok(url) if url == dest.as_ref() => dest.clone(),
         Ok(url) => CowStr::from(url),
         Err(reason) => {

@@ -118,8 +118,30 @@ struct CachedFile {
 #[derive(Clone)]
 struct CachedPost {
     parsed: Result<Arc<ParsedPost>, Diagnostic>,
-    /// The converted post, for the links fingerprint it was converted with.
-    converted: Option<(u64, Arc<model::Post>, Vec<Diagnostic>)>,
+    /// The converted post, with what its conversion depended on.
+    converted: Option<Converted>,
+}
+
+/// A post as converted, kept for the next load.
+#[derive(Clone)]
+struct Converted {
+    /// The fingerprint of the link table it was converted with.
+    links: u64,
+    post: Arc<model::Post>,
+    diagnostics: Vec<Diagnostic>,
+    /// The link targets it looked up: when the link table changed (a post
+    /// added elsewhere), it is still valid if each leads where it did.
+    lookups: Arc<Vec<crate::markdown::Lookup>>,
+}
+
+impl Converted {
+    fn still_valid(&self, links_hash: u64, links: &Links, dir: &str) -> bool {
+        self.links == links_hash
+            || self
+                .lookups
+                .iter()
+                .all(|(target, was)| links.resolve(dir, target) == *was)
+    }
 }
 
 pub(crate) type Stamp = (Option<std::time::SystemTime>, u64);
@@ -412,7 +434,7 @@ pub fn load_cached(
             .and_then(|rel| files.get(rel))
             .and_then(|src| intro(src, &loader, &mut errors));
         let parsed = posts_by_year.remove(&year).unwrap_or_default();
-        let converted: Vec<(String, Arc<model::Post>, Vec<Diagnostic>)> = parsed
+        let converted: Vec<(String, Converted)> = parsed
             .into_par_iter()
             .map(|p| {
                 if let Some(d) = &p.deferred {
@@ -427,31 +449,45 @@ pub fn load_cached(
                     );
                     let post = d.meta.clone().with_body(model::Body::Deferred(body));
                     // Its problems were reported when it was read.
-                    return (p.rel.clone(), Arc::new(post), Vec::new());
+                    let done = Converted {
+                        links: links_hash,
+                        post: Arc::new(post),
+                        diagnostics: Vec::new(),
+                        lookups: Arc::default(),
+                    };
+                    return (p.rel.clone(), done);
                 }
-                if let Some((hash, post, errs)) =
-                    post_cache.get(&p.rel).and_then(|c| c.converted.clone())
-                    && hash == links_hash
+                let src = &files[&p.rel];
+                if let Some(c) = post_cache.get(&p.rel).and_then(|c| c.converted.clone())
+                    && c.still_valid(links_hash, &loader.links, &src.dir)
                 {
-                    return (p.rel.clone(), post, errs);
+                    return (p.rel.clone(), c);
                 }
                 let mut errs = Vec::new();
-                let post = post::convert_post(
+                let (post, lookups) = post::convert_post(
                     &p.front,
                     year,
                     p.slug.clone(),
-                    &files[&p.rel],
+                    src,
                     p.body,
                     &loader,
                     &mut errs,
                 );
-                (p.rel.clone(), Arc::new(post), errs)
+                let done = Converted {
+                    links: links_hash,
+                    post: Arc::new(post),
+                    diagnostics: errs,
+                    lookups: Arc::new(lookups),
+                };
+                (p.rel.clone(), done)
             })
             .collect();
-        for (rel, post, errs) in converted {
-            errors.extend(errs.iter().cloned());
-            if let Some(c) = post_cache.get_mut(&rel) {
-                c.converted = Some((links_hash, post.clone(), errs));
+        for (rel, mut c) in converted {
+            errors.extend(c.diagnostics.iter().cloned());
+            let post = c.post.clone();
+            if let Some(cached) = post_cache.get_mut(&rel) {
+                c.links = links_hash;
+                cached.converted = Some(c);
             }
             e.posts.push(post);
         }

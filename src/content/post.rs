@@ -10,7 +10,7 @@ use super::model::{Body, Html, Image, Page, Post, PostBody, PostHashes, PostTag}
 use super::{Loader, SourceFile};
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Links};
+use crate::markdown::{self, Links, Lookup};
 
 /// Phần đầu (front matter) của một tin (`content/<năm>/news/*.md`). A news post's front matter.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -81,7 +81,7 @@ pub fn render_body(
     loader: &Loader,
     errors: &mut Vec<Diagnostic>,
 ) -> Html {
-    render_body_with(src, body, &loader.links, errors)
+    render_body_with(src, body, &loader.links, errors, &mut Vec::new())
 }
 
 fn render_body_with(
@@ -89,8 +89,10 @@ fn render_body_with(
     body: usize,
     links: &Links,
     errors: &mut Vec<Diagnostic>,
+    lookups: &mut Vec<Lookup>,
 ) -> Html {
-    let (html, broken, no_alt) = markdown::render_checked(&src.text[body..], &src.dir, links);
+    let (html, broken, no_alt) =
+        markdown::render_recording(&src.text[body..], &src.dir, links, lookups);
     for offset in no_alt {
         errors.push(no_alt_warning(src, body + offset));
     }
@@ -157,7 +159,8 @@ impl PostMeta {
     }
 }
 
-/// Checks and converts a post, body included.
+/// Checks and converts a post, body included. Also gives the link targets
+/// its conversion looked up.
 pub fn convert_post(
     front: &PostFront,
     year: i16,
@@ -166,9 +169,19 @@ pub fn convert_post(
     body: usize,
     loader: &Loader,
     errors: &mut Vec<Diagnostic>,
-) -> Post {
-    let rendered = convert_body(&image_of(front), year, src, body, &loader.links, errors);
-    convert_meta(front, year, slug, src, errors).with_body(Body::Ready(rendered))
+) -> (Post, Vec<Lookup>) {
+    let mut lookups = Vec::new();
+    let rendered = convert_body(
+        &image_of(front),
+        year,
+        src,
+        body,
+        &loader.links,
+        errors,
+        &mut lookups,
+    );
+    let post = convert_meta(front, year, slug, src, errors).with_body(Body::Ready(rendered));
+    (post, lookups)
 }
 
 /// The image a post's front matter names, with its alternative text.
@@ -245,11 +258,13 @@ fn convert_body(
     body: usize,
     links: &Links,
     errors: &mut Vec<Diagnostic>,
+    lookups: &mut Vec<Lookup>,
 ) -> PostBody {
-    let content = render_body_with(src, body, links, errors);
-    let image = image
-        .as_ref()
-        .and_then(|(img, alt)| match links.resolve(&src.dir, img) {
+    let content = render_body_with(src, body, links, errors, lookups);
+    let image = image.as_ref().and_then(|(img, alt)| {
+        let resolved = links.resolve(&src.dir, img);
+        lookups.push((img.clone(), resolved.clone()));
+        match resolved {
             Ok(url) => Some(Image {
                 src: url,
                 alt: alt.clone(),
@@ -263,7 +278,8 @@ fn convert_body(
                 );
                 None
             }
-        });
+        }
+    });
     PostBody { image, content }
 }
 
@@ -332,6 +348,7 @@ impl DeferredBody {
             body,
             &self.links,
             &mut diagnostics,
+            &mut Vec::new(),
         );
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);

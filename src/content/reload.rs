@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::model::Site;
-use super::{Cache, CachedFile, CachedPost, ParsedPost, parse_post, parse_year, read_source};
+use super::{
+    Cache, CachedFile, CachedPost, Converted, ParsedPost, parse_post, parse_year, read_source,
+};
 use super::{LoadOptions, post, stamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -27,6 +29,8 @@ struct Update {
     parsed: Arc<ParsedPost>,
     /// `None` for a draft that stays a draft: nothing on the site changes.
     post: Option<(i16, Arc<super::model::Post>)>,
+    /// The link targets its conversion looked up.
+    lookups: Vec<crate::markdown::Lookup>,
     /// Warnings about the post, as converted (what the cache keeps).
     diagnostics: Vec<Diagnostic>,
 }
@@ -93,7 +97,12 @@ pub fn reload_posts(
             e.posts
                 .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         }
-        let converted = u.post.map(|(_, p)| (cache.links, p, u.diagnostics));
+        let converted = u.post.map(|(_, post)| Converted {
+            links: cache.links,
+            post,
+            diagnostics: u.diagnostics,
+            lookups: Arc::new(u.lookups),
+        });
         cache.files.insert(
             u.rel,
             CachedFile {
@@ -153,10 +162,11 @@ fn reload_one(
         return None;
     }
     let mut diagnostics = Vec::new();
+    let mut lookups = Vec::new();
     let post = if unpublished(&parsed) {
         None
     } else {
-        let converted = post::convert_post(
+        let (converted, looked_up) = post::convert_post(
             &parsed.front,
             year,
             parsed.slug.clone(),
@@ -165,6 +175,7 @@ fn reload_one(
             loader,
             &mut diagnostics,
         );
+        lookups = looked_up;
         Some((year, Arc::new(converted)))
     };
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -176,6 +187,7 @@ fn reload_one(
         src: Arc::new(src),
         parsed: Arc::new(parsed),
         post,
+        lookups,
         diagnostics,
     }))
 }
