@@ -324,17 +324,14 @@ impl DeferredBody {
     /// warnings about it; or every problem found in it. A file changed
     /// since it was loaded is a problem: its page could not match its lists.
     pub fn render(&self) -> Result<(PostBody, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let changed = || {
-            vec![
+        if super::stamp(&self.path) != Some(self.stamp) {
+            return Err(vec![
                 Diagnostic::file(
                     &self.source.join(&self.rel),
                     "this file changed while the site was being built",
                 )
                 .with_help("build again once the file is saved"),
-            ]
-        };
-        if super::stamp(&self.path) != Some(self.stamp) {
-            return Err(changed());
+            ]);
         }
         let src = super::read_source(&self.source, &self.rel, &self.path).map_err(|d| vec![d])?;
         let body = super::frontmatter::split(&src.text)

@@ -162,11 +162,10 @@ fn reload_one(
         return None;
     }
     let mut diagnostics = Vec::new();
-    let mut lookups = Vec::new();
-    let post = if unpublished(&parsed) {
-        None
+    let (post, lookups) = if unpublished(&parsed) {
+        (None, Vec::new())
     } else {
-        let (converted, looked_up) = post::convert_post(
+        let (converted, lookups) = post::convert_post(
             &parsed.front,
             year,
             parsed.slug.clone(),
@@ -175,8 +174,7 @@ fn reload_one(
             loader,
             &mut diagnostics,
         );
-        lookups = looked_up;
-        Some((year, Arc::new(converted)))
+        (Some((year, Arc::new(converted))), lookups)
     };
     if diagnostics.iter().any(Diagnostic::is_error) {
         return None;
