@@ -6,13 +6,10 @@
 //! ([`build::render_loaded`]), so a theme that fails on this content is reported
 //! too. Nothing is written: not the output folder, not a cache.
 //!
-//! With `--format json` every problem is printed as one JSON object per
-//! line (JSON Lines) on standard output, with the keys `file`, `line`,
-//! `column` (0 when unknown), `severity` (`error` or `warning`),
-//! `message`, `help` and `source_line` (`null` when absent); the closing
-//! summary goes to standard error, so standard output holds only records.
+//! The command line prints the problems; with `--format json`, as one JSON
+//! object per line (JSON Lines, see [`Diagnostic::to_json`]).
 
-use std::process::ExitCode;
+use std::path::Path;
 
 use crate::build::{self, BuildError, BuildOptions, BuildReport};
 use crate::content;
@@ -76,15 +73,13 @@ pub fn check(options: &BuildOptions) -> Outcome {
     outcome
 }
 
-/// Runs `campaign check` and prints its findings. Exit code: 0 when there
-/// is no error (and, with `strict`, no warning), else 1.
-pub fn run(options: &BuildOptions, format: Format, strict: bool) -> ExitCode {
-    let outcome = check(options);
+/// The closing line of `campaign check` about the content folder `source`.
+pub fn summary(outcome: &Outcome, source: &Path, strict: bool) -> String {
     let (errors, warnings) = (outcome.errors(), outcome.warnings());
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    let source = options.source.display();
-    let summary = if errors + warnings == 0 {
-        match outcome.report {
+    let source = source.display();
+    if errors + warnings == 0 {
+        match &outcome.report {
             Some(r) => format!(
                 "No problems found in {source}: {} ({}, {}) would be built.",
                 count(r.pages, "page"),
@@ -113,24 +108,11 @@ pub fn run(options: &BuildOptions, format: Format, strict: bool) -> ExitCode {
             count(warnings, "warning"),
             if warnings == 1 { "it" } else { "them" }
         )
-    };
-    match format {
-        Format::Text => {
-            for d in &outcome.problems {
-                println!("{d}");
-            }
-            println!("{summary}");
-        }
-        Format::Json => {
-            for d in &outcome.problems {
-                println!("{}", d.to_json());
-            }
-            eprintln!("{summary}");
-        }
     }
-    if errors > 0 || (strict && warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+}
+
+/// Whether `campaign check` fails (exit code 1): on any error, and with
+/// `strict` on any warning too.
+pub fn fails(outcome: &Outcome, strict: bool) -> bool {
+    outcome.errors() > 0 || (strict && outcome.warnings() > 0)
 }

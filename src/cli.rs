@@ -162,6 +162,10 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => match build::build(&args.options()) {
             Ok(report) => {
+                // Warnings do not stop the build, but are shown (as `campaign check` does).
+                for warning in &report.warnings {
+                    eprintln!("{warning}");
+                }
                 println!("{report}");
                 ExitCode::SUCCESS
             }
@@ -176,12 +180,15 @@ pub fn main() -> ExitCode {
             port,
             bind,
             open,
-        } => run_or_fail(serve::serve(ServeOptions {
-            build: site.options(),
-            bind,
-            port,
-            open,
-        })),
+        } => run_or_fail(serve::serve(
+            ServeOptions {
+                build: site.options(),
+                bind,
+                port,
+                open,
+            },
+            Arc::new(tell_serve),
+        )),
         Command::Schema { out } => run_or_fail(write_schemas(&out)),
         Command::Check(args) => {
             let options = BuildOptions {
@@ -195,7 +202,7 @@ pub fn main() -> ExitCode {
                     defer_bodies: false,
                 },
             };
-            crate::check::run(&options, args.format, args.strict)
+            check(&options, args.format, args.strict)
         }
         Command::New { what } => {
             let created = match what {
@@ -250,7 +257,7 @@ fn run_or_fail(result: anyhow::Result<()>) -> ExitCode {
 fn watch_forever(options: BuildOptions) -> anyhow::Result<()> {
     crate::output::check_target(&options.output, &options.source)?;
     let stop = Arc::new(AtomicBool::new(false));
-    let handle = watch::spawn_rebuilder(options, stop.clone(), |_: Outcome<'_>| {})?;
+    let handle = watch::spawn_rebuilder(options, stop.clone(), |_: Outcome<'_>| {}, tell_rebuild)?;
     println!("Watching for changes (Ctrl-C to stop)");
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -261,4 +268,83 @@ fn watch_forever(options: BuildOptions) -> anyhow::Result<()> {
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let _ = handle.join();
     Ok(())
+}
+
+/// `campaign check`: prints every problem, then the summary. Exit code: 0
+/// when there is no error (and, with `strict`, no warning), else 1.
+fn check(options: &BuildOptions, format: crate::check::Format, strict: bool) -> ExitCode {
+    let outcome = crate::check::check(options);
+    let summary = crate::check::summary(&outcome, &options.source, strict);
+    match format {
+        crate::check::Format::Text => {
+            for d in &outcome.problems {
+                println!("{d}");
+            }
+            println!("{summary}");
+        }
+        // Standard output holds only records; the summary goes to stderr.
+        crate::check::Format::Json => {
+            for d in &outcome.problems {
+                println!("{}", d.to_json());
+            }
+            eprintln!("{summary}");
+        }
+    }
+    if crate::check::fails(&outcome, strict) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Tells what the preview server does.
+fn tell_serve(notice: serve::Notice<'_>) {
+    match notice {
+        serve::Notice::Rebuild(event) => tell_rebuild(event),
+        serve::Notice::Listening { url, exposed } => {
+            if exposed {
+                let address = url.trim_start_matches("http://").trim_end_matches('/');
+                eprintln!(
+                    "warning: serving on {address}: other machines on the network can see this preview, drafts included"
+                );
+            }
+            println!("Serving the site at {url} (Ctrl-C to stop)");
+        }
+        serve::Notice::NoBrowser { url } => {
+            eprintln!("warning: could not open a browser; open {url} yourself")
+        }
+        serve::Notice::Stopped => println!("Stopped; the output folder holds the last good build."),
+    }
+}
+
+/// Tells what a rebuild of `watch` or `serve` did.
+fn tell_rebuild(event: watch::Event<'_>) {
+    match event {
+        watch::Event::Polling { reason, every_ms } => {
+            eprintln!("warning: {reason}; checking for changes every {every_ms} ms instead")
+        }
+        watch::Event::CannotWatch { folder, error } => {
+            eprintln!("warning: cannot watch {}: {error}", folder.display())
+        }
+        watch::Event::WatchFailed(error) => eprintln!("warning: file watching: {error}"),
+        watch::Event::Warning(warning) => eprintln!("{warning}"),
+        watch::Event::Rebuilt {
+            what,
+            report,
+            shown_ms,
+            written_ms,
+        } => println!(
+            "{what}: {} of {} pages rendered ({} posts, {} editions), shown in {shown_ms} ms, written in {written_ms} ms",
+            report.rendered, report.pages, report.posts, report.editions,
+        ),
+        watch::Event::NotWritten { what, error } => eprintln!("{what}: built, but {error}"),
+        watch::Event::Failed {
+            what,
+            error,
+            millis,
+        } => {
+            eprintln!("{error}");
+            eprintln!("{what}: not rebuilt; the last good site is kept ({millis} ms)");
+        }
+    }
 }

@@ -147,7 +147,7 @@ impl SiteConfig {
             ));
         }
         for item in &raw.menu {
-            if let Some(reason) = crate::urls::refused(&item.url) {
+            if let Some(reason) = crate::markdown::refused(&item.url) {
                 let message = format!("the menu link `{}` cannot be published: {reason}", item.url);
                 // As written: in double quotes, a backslash is doubled.
                 let written = text

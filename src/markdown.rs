@@ -90,7 +90,26 @@ impl Links {
     }
 }
 
-pub use crate::urls::refused;
+/// Why a link target can never be published, whatever the site holds: a
+/// path on the author's computer (`C:\\…`, `\\\\server\\…`, `file:`), which
+/// would otherwise pass for a web address with the scheme `C:`, or a script
+/// (`javascript:`).
+pub(crate) fn refused(target: &str) -> Option<&'static str> {
+    let t = target.trim_start();
+    let b = t.as_bytes();
+    let drive = b.len() >= 2
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && (b.len() == 2 || b[2] == b'\\' || b[2] == b'/');
+    let scheme = |s: &str| t.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+    if drive || t.starts_with("\\\\") || scheme("file:") {
+        Some("this is a path on a computer, not in the content folder or on the web")
+    } else if scheme("javascript:") || scheme("vbscript:") {
+        Some("links may not run scripts")
+    } else {
+        None
+    }
+}
 
 /// Has a scheme (`https:`, `mailto:`) or is protocol-relative.
 pub fn is_external(target: &str) -> bool {

@@ -304,7 +304,7 @@ Viết nội dung bài ở đây: việc gì, ai thực hiện, ở đâu, khi n
         message: format!(
             "Created {} (/{}){note}",
             file.display(),
-            crate::urls::post(year, &slug)
+            crate::routes::post(year, &slug)
         ),
         file,
     })

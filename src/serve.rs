@@ -24,7 +24,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::build::BuildOptions;
 use crate::output::{Source, Tree};
-use crate::watch::{Outcome, spawn_rebuilder};
+use crate::watch::{self as rebuild, Outcome, spawn_rebuilder};
 
 /// The endpoint pages listen to for reloads.
 pub const EVENTS: &str = "/__campaign/events";
@@ -63,17 +63,33 @@ pub struct Snapshot {
 
 type Shared = watch::Receiver<Arc<Snapshot>>;
 
+/// What the server has to tell, for the command line to show.
+pub enum Notice<'a> {
+    /// What the rebuilds tell.
+    Rebuild(rebuild::Event<'a>),
+    /// The server listens at `url`; `exposed` when other machines can see it.
+    Listening { url: &'a str, exposed: bool },
+    /// `--open` could not start a browser.
+    NoBrowser { url: &'a str },
+    /// The server stopped; the output folder holds the last good build.
+    Stopped,
+}
+
+/// Where the server tells what happens: called from the rebuild thread and
+/// from the server's.
+pub type Tell = Arc<dyn Fn(Notice<'_>) + Send + Sync>;
+
 /// Runs the server until Ctrl-C (or SIGTERM); the output folder is left
 /// complete (the rebuild in progress, if any, finishes first).
-pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
+pub fn serve(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(run(options))
+    runtime.block_on(run(options, tell))
 }
 
-async fn run(options: ServeOptions) -> anyhow::Result<()> {
+async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     let roots = vec![
         options.build.source.clone(),
         crate::build::themes_dir(&options.build),
@@ -85,27 +101,34 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let tx = Arc::new(tx);
     let publisher = tx.clone();
-    let rebuilder = spawn_rebuilder(options.build.clone(), stop.clone(), move |outcome| {
-        publisher.send_modify(|snap| {
-            let mut next = (**snap).clone();
-            match outcome {
-                Outcome::Built {
-                    tree,
-                    css_only,
-                    base_url,
-                    ..
-                } => {
-                    next.build += 1;
-                    next.base_url = Arc::from(base_url);
-                    next.tree = tree.clone();
-                    next.error = None;
-                    next.css_only = css_only;
+    let rebuild_tell = tell.clone();
+    let told = move |e: rebuild::Event<'_>| rebuild_tell(Notice::Rebuild(e));
+    let rebuilder = spawn_rebuilder(
+        options.build.clone(),
+        stop.clone(),
+        move |outcome| {
+            publisher.send_modify(|snap| {
+                let mut next = (**snap).clone();
+                match outcome {
+                    Outcome::Built {
+                        tree,
+                        css_only,
+                        base_url,
+                        ..
+                    } => {
+                        next.build += 1;
+                        next.base_url = Arc::from(base_url);
+                        next.tree = tree.clone();
+                        next.error = None;
+                        next.css_only = css_only;
+                    }
+                    Outcome::Failed(e) => next.error = Some(e.to_string()),
                 }
-                Outcome::Failed(e) => next.error = Some(e.to_string()),
-            }
-            *snap = Arc::new(next);
-        });
-    })?;
+                *snap = Arc::new(next);
+            });
+        },
+        told,
+    )?;
 
     // Listen for Ctrl-C before saying the server runs: a signal that
     // arrives between the message and the first poll of the server would
@@ -128,15 +151,13 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
         )
     })?;
     let local = listener.local_addr()?;
-    if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {local}: other machines on the network can see this preview, drafts included"
-        );
-    }
     let url = format!("http://{local}/");
-    println!("Serving the site at {url} (Ctrl-C to stop)");
-    if options.open {
-        open_browser(&url);
+    tell(Notice::Listening {
+        url: &url,
+        exposed: !options.bind.is_loopback(),
+    });
+    if options.open && !open_browser(&url) {
+        tell(Notice::NoBrowser { url: &url });
     }
     let app = router(rx);
     axum::serve(listener, app)
@@ -144,7 +165,7 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
         .await?;
     stop.store(true, Ordering::SeqCst);
     let _ = tokio::task::spawn_blocking(move || rebuilder.join()).await;
-    println!("Stopped; the output folder holds the last good build.");
+    tell(Notice::Stopped);
     Ok(())
 }
 
@@ -182,7 +203,8 @@ pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
     })
 }
 
-fn open_browser(url: &str) {
+/// Opens `url` in the default browser; false when none could be started.
+fn open_browser(url: &str) -> bool {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -190,13 +212,7 @@ fn open_browser(url: &str) {
     } else {
         "xdg-open"
     };
-    if std::process::Command::new(program)
-        .arg(url)
-        .spawn()
-        .is_err()
-    {
-        eprintln!("warning: could not open a browser; open {url} yourself");
-    }
+    std::process::Command::new(program).arg(url).spawn().is_ok()
 }
 
 /// The state each page is told about, as JSON.

@@ -76,10 +76,7 @@ pub fn load(themes_dir: &Path, name: &str) -> Result<Theme, Diagnostics> {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if rel
-                .split('/')
-                .any(|p| p.starts_with('.') || p.ends_with('~'))
-            {
+            if rel.split('/').any(crate::ignore::is_ignored) {
                 continue;
             }
             add_file(

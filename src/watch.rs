@@ -8,6 +8,7 @@
 //! events are not available (or the system's watch limit is reached) the
 //! watcher falls back to polling, and says so.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,11 +33,19 @@ const TICK: Duration = Duration::from_millis(3);
 /// Polling interval when native events are unavailable.
 const POLL: Duration = Duration::from_millis(400);
 
+/// What the watcher reports.
+pub enum Batch {
+    /// The paths changed in one settled burst.
+    Changed(Vec<PathBuf>),
+    /// The watcher failed to follow something.
+    Error(String),
+}
+
 /// A running file watcher. Dropping it stops watching.
 pub struct Watcher {
     debouncer: Box<dyn WatchMore + Send>,
-    /// Batches of changed paths, one per settled burst.
-    pub changes: Receiver<Vec<PathBuf>>,
+    /// One batch per settled burst of changes.
+    pub changes: Receiver<Batch>,
     /// `Some(reason)` when the watcher polls instead of using native events.
     pub polling: Option<String>,
 }
@@ -59,35 +68,10 @@ impl Watcher {
     }
 }
 
-/// Whether a changed path can matter to the site.
+/// Whether a changed path can matter to the site: no part of it is an
+/// ignored name ([`crate::ignore`]).
 pub fn is_relevant(path: &Path) -> bool {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
-        return false;
-    };
-    // Editor droppings: vim swap and backup files, emacs locks, `~` backups,
-    // VS Code and LibreOffice temporary files.
-    let noise = name.starts_with(".#")
-        || name.starts_with('#')
-        || name.starts_with(".~lock")
-        || name.ends_with('~')
-        || name == "4913"
-        || [
-            ".swp",
-            ".swx",
-            ".swo",
-            ".tmp",
-            ".bak",
-            ".crdownload",
-            ".part",
-        ]
-        .iter()
-        .any(|s| name.ends_with(s));
-    let hidden = path.components().any(|c| {
-        c.as_os_str().to_string_lossy().starts_with('.')
-            && c.as_os_str() != "."
-            && c.as_os_str() != ".."
-    });
-    !noise && !hidden
+    path.file_name().is_some() && !crate::ignore::is_ignored_path(path)
 }
 
 /// Starts watching `roots` (folders). For a root that does not exist yet,
@@ -133,7 +117,7 @@ fn poll(roots: &[PathBuf], reason: String) -> anyhow::Result<Watcher> {
     })
 }
 
-type Started<W> = (Debouncer<W, RecommendedCache>, Receiver<Vec<PathBuf>>);
+type Started<W> = (Debouncer<W, RecommendedCache>, Receiver<Batch>);
 
 fn start<W: notify::Watcher + Send + 'static>(
     roots: &[PathBuf],
@@ -151,12 +135,12 @@ fn start<W: notify::Watcher + Send + 'static>(
             paths.sort();
             paths.dedup();
             if !paths.is_empty() {
-                let _ = tx.send(paths);
+                let _ = tx.send(Batch::Changed(paths));
             }
         }
         Err(errors) => {
             for e in errors {
-                eprintln!("warning: file watching: {e}");
+                let _ = tx.send(Batch::Error(e.to_string()));
             }
         }
     };
@@ -184,7 +168,7 @@ pub enum Outcome<'a> {
     Built {
         /// Shared with whoever shows it: publishing costs no copy.
         tree: &'a Arc<Tree>,
-        report: BuildReport,
+        report: &'a BuildReport,
         /// Only stylesheets changed: a page can swap styles without reloading.
         css_only: bool,
         /// The site's `base_url` (the server maps it back to its own root).
@@ -193,136 +177,224 @@ pub enum Outcome<'a> {
     Failed(&'a BuildError),
 }
 
+/// What happens while watching, for the command line to tell.
+pub enum Event<'a> {
+    /// Native file events are not available: the folders are polled.
+    Polling { reason: &'a str, every_ms: u128 },
+    /// A folder made after the start cannot be watched.
+    CannotWatch { folder: &'a Path, error: String },
+    /// The watcher failed to follow a change.
+    WatchFailed(&'a str),
+    /// A warning about the content, told once, when it first appears.
+    Warning(&'a str),
+    /// A rebuild was shown and written to the output folder.
+    Rebuilt {
+        /// What it was for: the first build, or the files that changed.
+        what: &'a str,
+        report: &'a BuildReport,
+        /// From the start of the rebuild until it was shown, and written.
+        shown_ms: u128,
+        written_ms: u128,
+    },
+    /// A rebuild was shown, but the output folder could not be written.
+    NotWritten {
+        what: &'a str,
+        error: &'a output::OutputError,
+    },
+    /// A rebuild failed: the last good site is kept.
+    Failed {
+        what: &'a str,
+        error: &'a BuildError,
+        millis: u128,
+    },
+}
+
 /// Rebuilds on every change until `stop` is set: builds once at the start,
 /// then after every batch of changes. Each outcome is passed to `publish`
-/// before the output folder is written, so a server shows it at once.
+/// before the output folder is written, so a server shows it at once;
+/// everything worth telling goes to `tell`.
 pub fn spawn_rebuilder(
     options: BuildOptions,
     stop: Arc<AtomicBool>,
-    mut publish: impl FnMut(Outcome<'_>) + Send + 'static,
+    publish: impl FnMut(Outcome<'_>) + Send + 'static,
+    tell: impl Fn(Event<'_>) + Send + 'static,
 ) -> anyhow::Result<JoinHandle<()>> {
     let themes = crate::build::themes_dir(&options);
     let roots = [options.source.clone(), themes];
     let watcher = watch(&roots)?;
     if let Some(reason) = &watcher.polling {
-        eprintln!(
-            "warning: {reason}; checking for changes every {} ms instead",
-            POLL.as_millis()
-        );
+        tell(Event::Polling {
+            reason,
+            every_ms: POLL.as_millis(),
+        });
     }
+    let rebuilder = Rebuilder {
+        // Roots that do not exist yet (a theme folder made later).
+        missing: roots.iter().filter(|r| !r.is_dir()).cloned().collect(),
+        roots,
+        watcher,
+        session: Session::new(options),
+        told: HashSet::new(),
+        written: None,
+    };
     let handle = std::thread::Builder::new()
         .name("campaign-rebuild".into())
-        .spawn(move || {
-            // Move the whole watcher in: a closure capturing only
-            // `watcher.changes` would drop the debouncer (and stop watching)
-            // as soon as this function returns.
-            let mut watcher = watcher;
-            // Roots that did not exist yet (a theme folder made later).
-            let mut missing: Vec<PathBuf> =
-                roots.iter().filter(|r| !r.is_dir()).cloned().collect();
-            let mut session = Session::new(options);
-            // Warnings already printed: each is shown once, when it appears.
-            let mut shown: std::collections::HashSet<String> = Default::default();
-            // What the output folder holds, to write only what changes.
-            let mut written: Option<Arc<Tree>> = None;
-            let mut changed: Vec<PathBuf> = Vec::new();
-            let mut first = true;
-            while !stop.load(Ordering::SeqCst) {
-                if !first {
-                    match watcher.changes.recv_timeout(Duration::from_millis(100)) {
-                        Ok(batch) => changed.extend(batch),
-                        Err(RecvTimeoutError::Timeout) => continue,
-                        Err(RecvTimeoutError::Disconnected) => break,
-                    }
-                    // Everything already queued joins this rebuild.
-                    while let Ok(batch) = watcher.changes.try_recv() {
-                        changed.extend(batch);
-                    }
-                    missing.retain(|root| {
-                        if !root.is_dir() {
-                            return true;
-                        }
-                        if let Err(e) = watcher.add(root) {
-                            eprintln!("warning: cannot watch {}: {e}", root.display());
-                        }
-                        false
-                    });
-                    // Only what lies in the watched folders (the parent of
-                    // a missing one is watched for its creation alone).
-                    changed.retain(|p| in_roots(p, &roots));
-                    if changed.is_empty() {
-                        continue;
-                    }
-                    changed.sort();
-                    changed.dedup();
-                }
-                let started = Instant::now();
-                let result = session.rebuild(&changed);
-                let what = if first {
-                    "first build".to_owned()
-                } else {
-                    describe(&changed)
-                };
-                match result {
-                    Ok((tree, report)) => {
-                        let warnings: std::collections::HashSet<String> =
-                            session.warnings().iter().map(|w| w.to_string()).collect();
-                        let mut new: Vec<&String> = warnings.difference(&shown).collect();
-                        new.sort();
-                        for w in new {
-                            eprintln!("{w}");
-                        }
-                        shown = warnings;
-                        let css_only = !first
-                            && !changed.is_empty()
-                            && changed
-                                .iter()
-                                .all(|p| p.extension().is_some_and(|e| e == "css"));
-                        publish(Outcome::Built {
-                            tree: &tree,
-                            report,
-                            css_only,
-                            base_url: session.base_url(),
-                        });
-                        let shown = report.millis;
-                        let write = output::sync(
-                            &session.options().output,
-                            &session.options().source,
-                            &tree,
-                            written.as_deref(),
-                        );
-                        match write {
-                            Ok(()) => {
-                                println!(
-                                    "{what}: {} of {} pages rendered ({} posts, {} editions), shown in {shown} ms, written in {} ms",
-                                    report.rendered,
-                                    report.pages,
-                                    report.posts,
-                                    report.editions,
-                                    started.elapsed().as_millis()
-                                );
-                                written = Some(tree);
-                            }
-                            Err(e) => {
-                                eprintln!("{what}: built, but {e}");
-                                written = None;
-                            }
-                        }
-                    }
-                    Err(e) => {
-                        publish(Outcome::Failed(&e));
-                        eprintln!("{e}");
-                        eprintln!(
-                            "{what}: not rebuilt; the last good site is kept ({} ms)",
-                            started.elapsed().as_millis()
-                        );
-                    }
-                }
-                first = false;
-                changed.clear();
-            }
-        })?;
+        .spawn(move || rebuilder.run(&stop, publish, tell))?;
     Ok(handle)
+}
+
+/// The rebuild loop's state.
+struct Rebuilder {
+    /// The content and themes folders.
+    roots: [PathBuf; 2],
+    /// Those not made yet: watched once they are.
+    missing: Vec<PathBuf>,
+    /// Owned whole: dropping it would stop watching.
+    watcher: Watcher,
+    session: Session,
+    /// The warnings already told.
+    told: HashSet<String>,
+    /// What the output folder holds, to write only what changes.
+    written: Option<Arc<Tree>>,
+}
+
+impl Rebuilder {
+    fn run(
+        mut self,
+        stop: &AtomicBool,
+        mut publish: impl FnMut(Outcome<'_>),
+        tell: impl Fn(Event<'_>),
+    ) {
+        self.rebuild(&[], &mut publish, &tell);
+        while let Some(changed) = self.next_changes(stop, &tell) {
+            self.rebuild(&changed, &mut publish, &tell);
+        }
+    }
+
+    /// Waits for the next changes that matter, every change already queued
+    /// included. `None` when stopped.
+    fn next_changes(
+        &mut self,
+        stop: &AtomicBool,
+        tell: &impl Fn(Event<'_>),
+    ) -> Option<Vec<PathBuf>> {
+        let mut changed = Vec::new();
+        while !stop.load(Ordering::SeqCst) {
+            let first = match self
+                .watcher
+                .changes
+                .recv_timeout(Duration::from_millis(100))
+            {
+                Ok(batch) => batch,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            };
+            let queued = std::iter::from_fn(|| self.watcher.changes.try_recv().ok());
+            for batch in std::iter::once(first).chain(queued).collect::<Vec<_>>() {
+                match batch {
+                    Batch::Changed(paths) => changed.extend(paths),
+                    Batch::Error(e) => tell(Event::WatchFailed(&e)),
+                }
+            }
+            let (watcher, missing) = (&mut self.watcher, &mut self.missing);
+            missing.retain(|root| {
+                if !root.is_dir() {
+                    return true;
+                }
+                if let Err(e) = watcher.add(root) {
+                    tell(Event::CannotWatch {
+                        folder: root,
+                        error: e.to_string(),
+                    });
+                }
+                false
+            });
+            // Only what lies in the watched folders (the parent of a
+            // missing one is watched for its creation alone).
+            changed.retain(|p| in_roots(p, &self.roots));
+            if !changed.is_empty() {
+                changed.sort();
+                changed.dedup();
+                return Some(changed);
+            }
+        }
+        None
+    }
+
+    /// Rebuilds after `changed` (nothing: the first build), publishes the
+    /// outcome, then writes the output folder.
+    fn rebuild(
+        &mut self,
+        changed: &[PathBuf],
+        publish: &mut impl FnMut(Outcome<'_>),
+        tell: &impl Fn(Event<'_>),
+    ) {
+        let started = Instant::now();
+        let first = changed.is_empty();
+        let what = if first {
+            "first build".to_owned()
+        } else {
+            describe(changed)
+        };
+        let (tree, report) = match self.session.rebuild(changed) {
+            Ok(built) => built,
+            Err(error) => {
+                publish(Outcome::Failed(&error));
+                tell(Event::Failed {
+                    what: &what,
+                    error: &error,
+                    millis: started.elapsed().as_millis(),
+                });
+                return;
+            }
+        };
+        let warnings: HashSet<String> = self
+            .session
+            .warnings()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let mut new: Vec<&String> = warnings.difference(&self.told).collect();
+        new.sort();
+        for w in new {
+            tell(Event::Warning(w));
+        }
+        self.told = warnings;
+        let css_only = !first
+            && changed
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"));
+        publish(Outcome::Built {
+            tree: &tree,
+            report: &report,
+            css_only,
+            base_url: self.session.base_url(),
+        });
+        let options = self.session.options();
+        match output::sync(
+            &options.output,
+            &options.source,
+            &tree,
+            self.written.as_deref(),
+        ) {
+            Ok(()) => {
+                tell(Event::Rebuilt {
+                    what: &what,
+                    report: &report,
+                    shown_ms: report.millis,
+                    written_ms: started.elapsed().as_millis(),
+                });
+                self.written = Some(tree);
+            }
+            Err(error) => {
+                tell(Event::NotWritten {
+                    what: &what,
+                    error: &error,
+                });
+                self.written = None;
+            }
+        }
+    }
 }
 
 /// Whether `path` lies in (or is) one of `roots`, however either is written

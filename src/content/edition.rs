@@ -2,8 +2,9 @@
 
 use serde::Deserialize;
 
+use super::Loader;
 use super::model::{Activity, Document, DocumentLink, Edition, Html, Report, Unit, When};
-use super::{Loader, SourceFile};
+use super::source::SourceFile;
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;

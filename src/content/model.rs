@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::dates::Day;
+use crate::diagnostics::Diagnostic;
 
 /// HTML produced from Markdown. Internal links in it are site-rooted
 /// (`/2023/…`) until a page makes them relative.
@@ -169,7 +170,20 @@ pub enum Body {
     /// Rendered and checked with its page, by `campaign build`: the bodies
     /// of a site are never all in memory at once, so memory follows the
     /// largest page rather than the size of the archive.
-    Deferred(super::post::DeferredBody),
+    Deferred(Arc<dyn LazyBody>),
+}
+
+/// A post body left where it was found, to be read and rendered when its
+/// page is. The loading stage that left it implements this: the model
+/// itself never reads a file.
+pub trait LazyBody: std::fmt::Debug + Send + Sync {
+    /// Reads the body and renders it: the body and the warnings about it,
+    /// or every problem found in it.
+    fn render(&self) -> Result<(PostBody, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+    /// Tells this version of the body from another (the source file's
+    /// modification time and size when it was loaded).
+    fn version(&self) -> u64;
 }
 
 /// A tag as written on a post, with its slug (computed once, on load).
@@ -235,20 +249,13 @@ impl Post {
         (&self.source, &self.file).hash(&mut h);
         match &self.body {
             Body::Ready(body) => body.hash(&mut h),
-            Body::Deferred(d) => d.stamp.hash(&mut h),
+            Body::Deferred(d) => d.version().hash(&mut h),
         }
         self.hashes = PostHashes {
             summary,
             full: h.finish(),
         };
         self
-    }
-}
-
-impl Post {
-    /// Site path of the post.
-    pub fn url(&self) -> String {
-        format!("{}/tin-tuc/{}/", self.year, self.slug)
     }
 }
 

@@ -3,11 +3,9 @@
 
 use serde::Deserialize;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
+use super::Loader;
 use super::model::{Body, Html, Image, Page, Post, PostBody, PostHashes, PostTag};
-use super::{Loader, SourceFile};
+use super::source::SourceFile;
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Links, Lookup};
@@ -251,7 +249,7 @@ pub fn convert_meta(
 }
 
 /// Renders a post's body (from byte `body` of `src`) and resolves its image.
-fn convert_body(
+pub(super) fn convert_body(
     image: &Option<(String, String)>,
     year: i16,
     src: &SourceFile,
@@ -281,78 +279,6 @@ fn convert_body(
         }
     });
     PostBody { image, content }
-}
-
-/// Where a post's body is, to render it with its page.
-#[derive(Debug)]
-pub struct DeferredBody {
-    /// The file on disk.
-    path: PathBuf,
-    /// Relative to the content folder.
-    rel: String,
-    /// The content folder, for the path shown in messages.
-    source: PathBuf,
-    year: i16,
-    image: Option<(String, String)>,
-    /// The file's modification time and size when it was loaded.
-    pub stamp: super::Stamp,
-    links: Arc<Links>,
-}
-
-impl DeferredBody {
-    pub fn new(
-        source: &Path,
-        path: &Path,
-        rel: &str,
-        year: i16,
-        front: &PostFront,
-        stamp: super::Stamp,
-        links: Arc<Links>,
-    ) -> DeferredBody {
-        DeferredBody {
-            path: path.to_path_buf(),
-            rel: rel.to_owned(),
-            source: source.to_path_buf(),
-            year,
-            image: image_of(front),
-            stamp,
-            links,
-        }
-    }
-
-    /// Reads the post again and renders its body: the body, and the
-    /// warnings about it; or every problem found in it. A file changed
-    /// since it was loaded is a problem: its page could not match its lists.
-    pub fn render(&self) -> Result<(PostBody, Vec<Diagnostic>), Vec<Diagnostic>> {
-        if super::stamp(&self.path) != Some(self.stamp) {
-            return Err(vec![
-                Diagnostic::file(
-                    &self.source.join(&self.rel),
-                    "this file changed while the site was being built",
-                )
-                .with_help("build again once the file is saved"),
-            ]);
-        }
-        let src = super::read_source(&self.source, &self.rel, &self.path).map_err(|d| vec![d])?;
-        let body = super::frontmatter::split(&src.text)
-            .map(|s| s.body)
-            .unwrap_or(0);
-        let mut diagnostics = Vec::new();
-        let rendered = convert_body(
-            &self.image,
-            self.year,
-            &src,
-            body,
-            &self.links,
-            &mut diagnostics,
-            &mut Vec::new(),
-        );
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            return Err(diagnostics);
-        }
-        // A warning about the file as read (not NFC) was given on load.
-        Ok((rendered, diagnostics))
-    }
 }
 
 pub fn convert_page(

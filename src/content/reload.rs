@@ -14,18 +14,19 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::cache::{Cache, CachedFile, CachedPost, Converted};
+use super::discover::parse_year;
 use super::model::Site;
-use super::{
-    Cache, CachedFile, CachedPost, Converted, ParsedPost, parse_post, parse_year, read_source,
-};
-use super::{LoadOptions, post, stamp};
+use super::parse::{ParsedPost, parse_post};
+use super::source::{SourceFile, Stamp, read_source, stamp};
+use super::{LoadOptions, Loader, post};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// A post read again, ready to be put in place.
 struct Update {
     rel: String,
-    stamp: super::Stamp,
-    src: Arc<super::SourceFile>,
+    stamp: Stamp,
+    src: Arc<SourceFile>,
     parsed: Arc<ParsedPost>,
     /// `None` for a draft that stays a draft: nothing on the site changes.
     post: Option<(i16, Arc<super::model::Post>)>,
@@ -128,7 +129,7 @@ fn reload_one(
     absolute: Option<&Path>,
     options: &LoadOptions,
     cache: &Cache,
-    loader: &super::Loader,
+    loader: &Loader,
     path: &Path,
 ) -> Option<Option<Update>> {
     let inside = path
@@ -154,10 +155,10 @@ fn reload_one(
     let src = read_source(source, &rel, path).ok()?;
     let year = parse_year(parts.first()?)?;
     let parsed = parse_post(&src).ok()?;
-    let unpublished = |p: &ParsedPost| p.front.draft && !options.drafts;
+    let unpublished = |p: &ParsedPost| p.is_draft() && !options.drafts;
     if parsed.slug != previous.slug
         || unpublished(&parsed) != unpublished(previous)
-        || tag_slugs(&parsed) != tag_slugs(previous)
+        || parsed.tag_slugs() != previous.tag_slugs()
     {
         return None;
     }
@@ -188,19 +189,6 @@ fn reload_one(
         lookups,
         diagnostics,
     }))
-}
-
-/// The tag pages a post appears on.
-fn tag_slugs(p: &ParsedPost) -> Vec<String> {
-    let mut slugs: Vec<String> = p
-        .front
-        .tags
-        .iter()
-        .map(|t| crate::text::slugify(t))
-        .collect();
-    slugs.sort();
-    slugs.dedup();
-    slugs
 }
 
 #[cfg(test)]

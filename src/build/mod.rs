@@ -1,0 +1,180 @@
+//! Building the site, end to end: load the content, load the theme, render
+//! every page in parallel, write the output atomically.
+//!
+//! [`build`] makes the output folder once, for publishing; a [`Session`]
+//! rebuilds in memory again and again, for previews. Both go through the
+//! same page pipeline ([`pages`]).
+
+mod pages;
+mod session;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::content::model::Site;
+use crate::content::{self, LoadOptions};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, Tree};
+use crate::site::Assembly;
+use crate::templates;
+
+pub use session::Session;
+
+/// What to build, and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub source: PathBuf,
+    pub output: PathBuf,
+    /// Where themes live; default: `themes/` beside the content folder.
+    pub themes: Option<PathBuf>,
+    pub load: LoadOptions,
+}
+
+/// What a build made, for its closing line, and the warnings it found
+/// (problems that do not stop it), for the caller to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildReport {
+    pub pages: usize,
+    /// Pages rendered by this build (the others were kept from the previous one).
+    pub rendered: usize,
+    pub posts: usize,
+    pub editions: usize,
+    pub files: usize,
+    pub millis: u128,
+    /// Found while rendering (about post bodies read with their pages);
+    /// [`build`] adds those found on load.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl std::fmt::Display for BuildReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "Built {} ({}, {}) and {} in {} ms",
+            plural(self.pages, "page", "pages"),
+            plural(self.posts, "post", "posts"),
+            plural(self.editions, "edition", "editions"),
+            plural(self.files, "file", "files"),
+            self.millis
+        )
+    }
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Problems in the content or theme: the user can fix them.
+    #[error("{0}")]
+    Content(Diagnostics),
+    /// The output folder cannot or may not be written.
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
+}
+
+/// The themes folder used for a content folder.
+pub fn themes_dir(options: &BuildOptions) -> PathBuf {
+    options.themes.clone().unwrap_or_else(|| {
+        let parent = options.source.parent().unwrap_or(Path::new(""));
+        if parent.as_os_str().is_empty() {
+            PathBuf::from("themes")
+        } else {
+            parent.join("themes")
+        }
+    })
+}
+
+/// Renders the site in memory: every output file, or every problem found.
+pub fn render(options: &BuildOptions) -> Result<(Arc<Tree>, BuildReport), BuildError> {
+    Session::new(options.clone()).rebuild(&[])
+}
+
+/// Renders a site already loaded (by [`content::load`]) with its theme, in memory.
+pub fn render_loaded(
+    options: &BuildOptions,
+    site: &Site,
+) -> Result<(Arc<Tree>, BuildReport), BuildError> {
+    let started = Instant::now();
+    let theme =
+        templates::load(&themes_dir(options), &site.config.theme).map_err(BuildError::Content)?;
+    Session::new(options.clone()).render_site(site, &theme, started)
+}
+
+/// Builds the site into the output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    // Refuse a foreign output folder before doing any work.
+    output::check_target(&options.output, &options.source)?;
+    // Post bodies are rendered with their pages, never all held at once.
+    let deferred = LoadOptions {
+        defer_bodies: true,
+        ..options.load.clone()
+    };
+    let site = match content::load(&options.source, &deferred) {
+        Ok(site) => site,
+        // Load again the usual way to report every problem of the site,
+        // those in post bodies included, in one run.
+        Err(_) => {
+            return Err(BuildError::Content(
+                content::load(&options.source, &options.load)
+                    .err()
+                    .unwrap_or_default(),
+            ));
+        }
+    };
+    let theme =
+        templates::load(&themes_dir(options), &site.config.theme).map_err(BuildError::Content)?;
+    let mut phases = crate::timing::Phases::start();
+    let assembly = Assembly::new(&site, crate::dates::today());
+    let plan = pages::plan(&assembly);
+    let copies = {
+        let page_files: std::collections::HashSet<&str> = plan.iter().map(|(_, f)| &**f).collect();
+        pages::static_files(&site, &theme, |f| page_files.contains(f))
+    };
+    // Pages are written as soon as they are rendered, from every thread:
+    // the whole site is never held in memory.
+    let staging = output::Staging::create(&options.output, &options.source)?;
+    staging.make_folders(
+        plan.iter()
+            .map(|(_, f)| &**f)
+            .chain(copies.keys().map(|k| &**k)),
+    )?;
+    phases.end("assemble");
+    // On an error, dropping the staging folder removes it: the output is untouched.
+    let rendered = pages::render(
+        &assembly,
+        &theme,
+        &plan,
+        |(route, file)| (*route, &**file),
+        |(_, file), bytes| staging.write_bytes(file, &bytes),
+    )?;
+    phases.end("render+write");
+    copies
+        .par_iter()
+        .try_for_each(|(rel, source)| staging.write(rel, source))?;
+    staging.commit()?;
+    phases.end("copy+commit");
+    let pages = pages::page_count(&plan);
+    let mut warnings = Diagnostics(site.warnings.clone());
+    warnings.extend(Diagnostics(rendered.warnings));
+    let report = BuildReport {
+        pages,
+        rendered: pages,
+        posts: site.post_count(),
+        editions: site.editions.len(),
+        files: plan.len() + copies.len(),
+        millis: started.elapsed().as_millis(),
+        warnings: warnings.0,
+    };
+    // Freeing a large site's index and template values one by one takes
+    // longer than anything but rendering (half a second at 50,000 posts):
+    // it is left to a thread of its own, which a command that exits now
+    // does not wait for.
+    let leftovers = (assembly.into_parts(), plan, copies, site);
+    std::thread::spawn(move || drop(leftovers));
+    Ok(report)
+}

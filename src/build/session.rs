@@ -1,0 +1,244 @@
+//! Builds that share work, for previews: content files are read and
+//! rendered again only when they change, the compiled theme is kept until
+//! a theme file or the theme's name changes, and a page is rendered again
+//! only when something it shows changed (see [`Assembly::fingerprint`]).
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::pages::{self, Plan};
+use super::{BuildError, BuildOptions, BuildReport, themes_dir};
+use crate::content::model::Site;
+use crate::content::{self, Cache};
+use crate::diagnostics::Diagnostic;
+use crate::output::{Source, Tree};
+use crate::site::{Assembly, Index};
+use crate::templates::{self, Theme};
+
+/// A series of builds of one site, each reusing what the last one made.
+pub struct Session {
+    options: BuildOptions,
+    /// What the loader keeps between loads.
+    cache: Cache,
+    /// The compiled theme, with the name it was loaded under and its
+    /// generation (bumped whenever it is compiled again).
+    theme: Option<(String, Theme)>,
+    theme_generation: u64,
+    /// The site of the last load that succeeded, for quick reloads.
+    site: Option<Site>,
+    /// What the last good build made.
+    last: Last,
+}
+
+/// The output of the last good build, kept for the next one.
+#[derive(Default)]
+struct Last {
+    /// Its pages, by output file.
+    pages: HashMap<Arc<str>, Page>,
+    /// Its static files (theme and content).
+    statics: Tree,
+    /// Everything it wrote.
+    tree: Arc<Tree>,
+    /// Its post order and tags, and its pages with their files: kept while
+    /// no post moves (see [`Index`]).
+    index: Option<(Index, Arc<Plan>)>,
+    /// Its `base_url`.
+    base_url: String,
+}
+
+/// A page of the last good build.
+#[derive(Clone)]
+struct Page {
+    /// See [`Assembly::fingerprint`].
+    fingerprint: u64,
+    /// The theme it was rendered with.
+    generation: u64,
+    source: Source,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Self {
+        Session {
+            options,
+            cache: Cache::default(),
+            theme: None,
+            theme_generation: 0,
+            site: None,
+            last: Last::default(),
+        }
+    }
+
+    /// `base_url` of the last good build.
+    pub fn base_url(&self) -> &str {
+        &self.last.base_url
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// The warnings of the last load that succeeded (images without
+    /// alternative text, text that was not NFC).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        self.site.as_ref().map_or(&[], |s| &s.warnings)
+    }
+
+    /// Renders the site after `changed` paths changed. When they are all
+    /// posts that keep their address and tags, only those are loaded again
+    /// ([`content::reload_posts`]); otherwise, and when `changed` is empty
+    /// (unknown: the first build, or a caller that does not know), the whole
+    /// folder is checked for changes.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Arc<Tree>, BuildReport), BuildError> {
+        let started = Instant::now();
+        let themes = themes_dir(&self.options);
+        let abs_themes = themes.canonicalize().unwrap_or_else(|_| themes.clone());
+        let in_themes = |p: &PathBuf| p.starts_with(&themes) || p.starts_with(&abs_themes);
+        let theme_changed = changed.iter().any(in_themes);
+        let content_changed: Vec<PathBuf> =
+            changed.iter().filter(|p| !in_themes(p)).cloned().collect();
+        let (site, order_kept) = self.load(changed, &content_changed)?;
+        if !order_kept {
+            self.last.index = None;
+        }
+        let theme = match self.theme.take() {
+            Some((name, theme)) if name == site.config.theme && !theme_changed => theme,
+            _ => {
+                self.theme_generation += 1;
+                templates::load(&themes, &site.config.theme).map_err(BuildError::Content)?
+            }
+        };
+        let result = self.render_site(&site, &theme, started);
+        if result.is_ok() {
+            self.last.base_url = site.config.base_url.clone();
+        }
+        self.theme = Some((site.config.theme.clone(), theme));
+        self.site = Some(site);
+        result
+    }
+
+    /// The site after `changed` paths changed (of which `content_changed`
+    /// lie in the content folder), and whether its posts kept their order.
+    fn load(
+        &mut self,
+        changed: &[PathBuf],
+        content_changed: &[PathBuf],
+    ) -> Result<(Site, bool), BuildError> {
+        let quick = self.site.take().and_then(|mut site| {
+            // Only theme files changed: the content is as it was.
+            if !changed.is_empty() && content_changed.is_empty() {
+                return Some((site, true));
+            }
+            let reloaded = content::reload_posts(
+                &self.options.source,
+                &self.options.load,
+                &mut self.cache,
+                &mut site,
+                content_changed,
+            )?;
+            Some((site, reloaded.order_kept))
+        });
+        match quick {
+            Some(quick) => Ok(quick),
+            None => {
+                let site =
+                    content::load_cached(&self.options.source, &self.options.load, &mut self.cache)
+                        .map_err(BuildError::Content)?;
+                Ok((site, false))
+            }
+        }
+    }
+
+    /// Renders what changed since the last good build into a new tree.
+    pub(super) fn render_site(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        started: Instant,
+    ) -> Result<(Arc<Tree>, BuildReport), BuildError> {
+        let today = crate::dates::today();
+        let (assembly, plan) = match self.last.index.take() {
+            Some((index, plan)) => (Assembly::with_index(site, today, index), plan),
+            None => {
+                let assembly = Assembly::new(site, today);
+                let plan = Arc::new(pages::plan(&assembly));
+                (assembly, plan)
+            }
+        };
+        let generation = self.theme_generation;
+        let previous = &self.last.pages;
+        // Each page is kept from the previous build when its fingerprint
+        // and the theme are unchanged, else rendered again.
+        let stale: Vec<(crate::routes::Route, Arc<str>, u64)> = plan
+            .par_iter()
+            .filter_map(|(route, file)| {
+                let fingerprint = assembly.fingerprint(*route);
+                match previous.get(file) {
+                    Some(page)
+                        if page.fingerprint == fingerprint && page.generation == generation =>
+                    {
+                        None
+                    }
+                    _ => Some((*route, file.clone(), fingerprint)),
+                }
+            })
+            .collect();
+        let rendered = pages::render(
+            &assembly,
+            theme,
+            &stale,
+            |(route, file, _)| (*route, &**file),
+            |(route, file, fingerprint), bytes| {
+                let page = Page {
+                    fingerprint: *fingerprint,
+                    generation,
+                    source: Source::Bytes(Arc::from(bytes)),
+                };
+                Ok((file.clone(), page, route.is_page()))
+            },
+        )?;
+        // The new tree is the last one with the changes applied: a copy of
+        // the last one shares every name and page (a reference count each).
+        let mut tree: Tree = (*self.last.tree).clone();
+        let mut rendered_pages = 0;
+        for (file, page, is_page) in rendered.outputs {
+            rendered_pages += usize::from(is_page);
+            tree.insert(file.clone(), page.source.clone());
+            self.last.pages.insert(file, page);
+        }
+        // Pages that are no longer part of the site.
+        if self.last.pages.len() != plan.len() {
+            let current: HashSet<&str> = plan.iter().map(|(_, file)| &**file).collect();
+            self.last.pages.retain(|file, _| current.contains(&**file));
+            tree.retain(|file, _| current.contains(&**file));
+        }
+        // Static files: few, so simply replaced.
+        for file in self.last.statics.keys() {
+            if !self.last.pages.contains_key(file) {
+                tree.remove(file);
+            }
+        }
+        let pages_now = &self.last.pages;
+        let statics = pages::static_files(site, theme, |f| pages_now.contains_key(f));
+        for (file, source) in &statics {
+            tree.insert(file.clone(), source.clone());
+        }
+        self.last.statics = statics;
+        let tree = Arc::new(tree);
+        self.last.tree = tree.clone();
+        let report = BuildReport {
+            pages: pages::page_count(&plan),
+            rendered: rendered_pages,
+            posts: site.post_count(),
+            editions: site.editions.len(),
+            files: tree.len(),
+            millis: started.elapsed().as_millis(),
+            warnings: rendered.warnings,
+        };
+        self.last.index = Some((assembly.into_index(), plan));
+        Ok((tree, report))
+    }
+}

@@ -1,0 +1,75 @@
+//! What a load keeps for the next one: files whose size and modification
+//! time are unchanged are not read again, posts whose text and whose
+//! possible link targets are unchanged are not parsed and rendered again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::Loader;
+use super::model;
+use super::parse::ParsedPost;
+use super::source::{SourceFile, Stamp};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{Links, Lookup};
+
+/// What a rebuild reuses from the previous load.
+#[derive(Default)]
+pub struct Cache {
+    pub(super) files: HashMap<String, CachedFile>,
+    /// The fingerprint of the last load's link table.
+    pub(super) links: u64,
+    /// The settings and link table of the last load, when it succeeded.
+    pub(super) loader: Option<Arc<Loader>>,
+}
+
+/// A file as the last load read it.
+pub(super) struct CachedFile {
+    pub(super) stamp: Stamp,
+    pub(super) src: Arc<SourceFile>,
+    pub(super) post: Option<CachedPost>,
+}
+
+/// A post as the last load parsed it, and converted it if it could.
+#[derive(Clone)]
+pub(super) struct CachedPost {
+    pub(super) parsed: Result<Arc<ParsedPost>, Diagnostic>,
+    /// The converted post, with what its conversion depended on.
+    pub(super) converted: Option<Converted>,
+}
+
+/// A post as converted, kept for the next load.
+#[derive(Clone)]
+pub(super) struct Converted {
+    /// The fingerprint of the link table it was converted with.
+    pub(super) links: u64,
+    pub(super) post: Arc<model::Post>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// The link targets it looked up: when the link table changed (a post
+    /// added elsewhere), it is still valid if each leads where it did.
+    pub(super) lookups: Arc<Vec<Lookup>>,
+}
+
+impl Cache {
+    /// The parsed post the last load made of this very file (the same
+    /// text, shared), if any.
+    pub(super) fn post_of(&self, src: &Arc<SourceFile>) -> Option<CachedPost> {
+        let c = self.files.get(&src.rel)?;
+        if Arc::ptr_eq(&c.src, src) {
+            c.post.clone()
+        } else {
+            None
+        }
+    }
+}
+
+impl Converted {
+    /// Whether the post converted with another link table renders the same
+    /// with `links`, from the content folder `dir`.
+    pub(super) fn still_valid(&self, links_hash: u64, links: &Links, dir: &str) -> bool {
+        self.links == links_hash
+            || self
+                .lookups
+                .iter()
+                .all(|(target, was)| links.resolve(dir, target) == *was)
+    }
+}

@@ -1,0 +1,97 @@
+//! Content files as read: decoded, normalised, with the path shown to the
+//! user and what is needed to tell whether they changed.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, line_column};
+use crate::text::decode_owned;
+
+/// A decoded content file.
+#[derive(Debug)]
+pub(crate) struct SourceFile {
+    /// Path relative to the content folder, `/`-separated, NFC.
+    pub(crate) rel: String,
+    /// Its content-relative directory (`2024/news`), for resolving links.
+    pub(crate) dir: String,
+    /// The path shown to the user (`content/2024/news/a.md`).
+    pub(crate) display: PathBuf,
+    pub(crate) text: String,
+    /// A warning about the file as read (its text was not NFC).
+    pub(crate) warning: Option<Diagnostic>,
+}
+
+impl SourceFile {
+    /// A problem at the first place `needle` is written in the file, or at
+    /// the file as a whole when it cannot be found.
+    pub(crate) fn at_text(&self, needle: &str, message: impl Into<String>) -> Diagnostic {
+        match self.text.find(needle).filter(|_| !needle.is_empty()) {
+            Some(offset) => Diagnostic::at_offset(&self.display, &self.text, offset, message),
+            None => Diagnostic::file(&self.display, message),
+        }
+    }
+
+    /// The file name without `.md`.
+    pub(crate) fn stem(&self) -> &str {
+        let name = self.rel.rsplit('/').next().unwrap_or(&self.rel);
+        name.strip_suffix(".md").unwrap_or(name)
+    }
+}
+
+/// A file's modification time and size: when both are unchanged, the file
+/// is taken as unchanged.
+pub(crate) type Stamp = (Option<std::time::SystemTime>, u64);
+
+pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok(), m.len()))
+}
+
+/// Reads and decodes the content file `rel` (at `real` on disk) of the
+/// content folder `source`.
+pub(crate) fn read_source(source: &Path, rel: &str, real: &Path) -> Result<SourceFile, Diagnostic> {
+    let display = source.join(rel);
+    let bytes = std::fs::read(real)
+        .map_err(|e| Diagnostic::file(&display, format!("cannot be read: {e}")))?;
+    let (text, not_nfc) = decode_owned(bytes).map_err(|(offset, bytes)| {
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let (line, column) = line_column(valid, offset);
+        let mut d = Diagnostic::file(
+            &display,
+            format!("is not UTF-8 text (first bad byte at line {line}, column {column})"),
+        );
+        d.line = line;
+        d.column = column;
+        d.with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+    })?;
+    // Where the text was not NFC before decoding normalised it (once per file).
+    let warning = not_nfc.map(|offset| {
+        let (line, column) = line_column(&text, offset);
+        Diagnostic::at(&display, &text, line, column, "this file has Vietnamese letters in decomposed form (not NFC); they were normalised for the site")
+            .with_help("save the file again as NFC (precomposed) text, e.g. retype the accented letters or use your editor's \"Normalize to NFC\"; text pasted from Word or PDFs is often decomposed")
+            .warning()
+    });
+    Ok(SourceFile {
+        rel: rel.to_owned(),
+        dir: dir_of(rel),
+        display,
+        text,
+        warning,
+    })
+}
+
+/// A text given as the content file `rel`, without the disk.
+pub(crate) fn source_text(rel: &str, text: &str) -> SourceFile {
+    // A `&str` is valid UTF-8: decoding only drops a BOM, CRs and normalises.
+    let text = crate::text::decode_source(text.as_bytes()).unwrap_or_default();
+    SourceFile {
+        rel: rel.to_owned(),
+        dir: dir_of(rel),
+        display: PathBuf::from(rel),
+        text,
+        warning: None,
+    }
+}
+
+fn dir_of(rel: &str) -> String {
+    rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned()
+}

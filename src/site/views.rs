@@ -1,0 +1,484 @@
+//! What templates see: serializable views of the model, built for one page.
+//!
+//! Everything that depends on where a page is (links made relative to it)
+//! goes through [`Views`]; the rest is the same on every page.
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::content::model::{Document, DocumentLink, Edition, Html, Post, PostBody, When};
+use crate::dates::{Day, DayView};
+use crate::markdown::relativize;
+use crate::routes;
+
+use super::index::Tag;
+
+/// `lần thứ 8`
+pub(crate) fn ordinal_label(ordinal: i64) -> String {
+    format!("lần thứ {ordinal}")
+}
+
+/// Midnight in Vietnam (UTC+7) of a day, as Atom wants it.
+pub(super) fn rfc3339(d: Day) -> String {
+    format!("{}T00:00:00+07:00", d.iso())
+}
+
+pub(super) fn pagination(base: &str, current: usize, total: usize) -> PaginationView {
+    // A window around the current page, plus the first and last.
+    let mut numbers: Vec<usize> =
+        (current.saturating_sub(2).max(1)..=(current + 2).min(total)).collect();
+    if numbers.first() != Some(&1) {
+        numbers.insert(0, 1);
+    }
+    if numbers.last() != Some(&total) {
+        numbers.push(total);
+    }
+    PaginationView {
+        current,
+        total,
+        prev_url: (current > 1).then(|| routes::news_page(base, current - 1)),
+        next_url: (current < total).then(|| routes::news_page(base, current + 1)),
+        pages: numbers
+            .into_iter()
+            .map(|number| PageLink {
+                number,
+                url: routes::news_page(base, number),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn post_summary(p: &Post) -> PostSummary {
+    PostSummary {
+        title: p.title.clone(),
+        url: routes::post(p.year, &p.slug),
+        date: p.date.view(),
+        summary: p.summary.clone(),
+        tags: p
+            .tags
+            .iter()
+            .map(|t| TagRef {
+                name: t.name.clone(),
+                url: routes::tag(&t.slug),
+                slug: t.slug.clone(),
+            })
+            .collect(),
+        year: p.year,
+        author: p.author.clone(),
+    }
+}
+
+/// Builds the views of one page: everything that depends on where the page
+/// is (relative links) goes through here.
+pub(super) struct Views<'v> {
+    pub(super) root: &'v str,
+    pub(super) today: Day,
+    pub(super) config: &'v SiteConfig,
+}
+
+impl Views<'_> {
+    pub(super) fn html(&self, h: &Html) -> String {
+        relativize(&h.0, self.root)
+    }
+
+    /// A site-rooted (`/x`) or external URL, as seen from this page.
+    pub(super) fn href(&self, url: &str) -> String {
+        match url.strip_prefix('/') {
+            Some(rest) if !rest.starts_with('/') => format!("{}{rest}", self.root),
+            _ => url.to_owned(),
+        }
+    }
+
+    pub(super) fn site(&self) -> SiteView {
+        let c = self.config;
+        SiteView {
+            title: c.title.clone(),
+            description: c.description.clone(),
+            language: c.language.clone(),
+            organization: c.organization.clone(),
+            base_url: c.base_url.clone(),
+            generator: "campaign",
+            menu: c
+                .menu
+                .iter()
+                .map(|m| {
+                    let external = crate::markdown::is_external(&m.url);
+                    MenuView {
+                        title: m.title.clone(),
+                        url: if external {
+                            m.url.clone()
+                        } else {
+                            m.url.trim_start_matches('/').to_owned()
+                        },
+                        external,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    pub(super) fn edition(&self, e: &Edition) -> EditionView {
+        let days = (e.date.0 - self.today.0).get_days();
+        let (status, status_label) = match days {
+            d if d > 0 => ("upcoming", format!("Còn {d} ngày nữa")),
+            0 => ("today", format!("Hôm nay là {}", self.config.title)),
+            _ => ("past", "Đã diễn ra".to_owned()),
+        };
+        let mut unit_groups: Vec<UnitGroupView> = Vec::new();
+        for u in &e.units {
+            let group = u.group.clone().unwrap_or_else(|| "Đơn vị khác".to_owned());
+            let unit = UnitView {
+                name: u.name.clone(),
+                role: u.role.clone(),
+                tasks_html: u.tasks.as_ref().map(|h| self.html(h)),
+            };
+            // Groups appear in the order the author first used them.
+            match unit_groups.iter_mut().find(|g| g.name == group) {
+                Some(g) => g.units.push(unit),
+                None => unit_groups.push(UnitGroupView {
+                    name: group,
+                    units: vec![unit],
+                }),
+            }
+        }
+        EditionView {
+            year: e.year,
+            ordinal: e.ordinal,
+            ordinal_label: ordinal_label(e.ordinal),
+            theme: e.theme.clone(),
+            slogans: e.slogans.clone(),
+            summary: e.summary.clone(),
+            date: e.date.view(),
+            period: e.period.map(|(from, to)| PeriodView {
+                from: from.view(),
+                to: to.view(),
+            }),
+            status,
+            status_label,
+            purposes_html: e.purposes.iter().map(|h| self.html(h)).collect(),
+            requirements_html: e.requirements.iter().map(|h| self.html(h)).collect(),
+            activities: e
+                .activities
+                .iter()
+                .map(|a| {
+                    let (from, to, date_label) = match a.when {
+                        When::Unscheduled => (None, None, None),
+                        When::On(d) => (Some(d.view()), None, Some(d.short())),
+                        When::Between(f, t) => (
+                            Some(f.view()),
+                            Some(t.view()),
+                            Some(format!("{} – {}", f.short(), t.short())),
+                        ),
+                    };
+                    ActivityView {
+                        title: a.title.clone(),
+                        date_label,
+                        from,
+                        to,
+                        location: a.location.clone(),
+                        description_html: a.description.as_ref().map(|h| self.html(h)),
+                        units: a.units.clone(),
+                    }
+                })
+                .collect(),
+            unit_groups,
+            documents: e.documents.iter().map(|d| self.document(d)).collect(),
+            report: e.report.as_ref().map(|r| ReportView {
+                deadline: r.deadline.map(Day::view),
+                contact_html: r.contact.as_ref().map(|h| self.html(h)),
+            }),
+            intro_html: e.intro.as_ref().map(|h| self.html(h)),
+            url: routes::edition(e.year),
+            news_url: routes::edition_news(e.year),
+            banners_url: routes::banners(e.year),
+            feed_url: routes::edition_feed(e.year),
+            post_count: e.posts.len(),
+        }
+    }
+
+    /// What pages other than the edition's own show of an edition.
+    pub(super) fn edition_ref(&self, e: &Edition) -> EditionRef {
+        EditionRef {
+            year: e.year,
+            ordinal: e.ordinal,
+            ordinal_label: ordinal_label(e.ordinal),
+            theme: e.theme.clone(),
+            date: e.date.view(),
+            url: routes::edition(e.year),
+            news_url: routes::edition_news(e.year),
+            banners_url: routes::banners(e.year),
+            feed_url: routes::edition_feed(e.year),
+            post_count: e.posts.len(),
+        }
+    }
+
+    pub(super) fn document(&self, d: &Document) -> DocumentView {
+        let (href, external) = match &d.link {
+            DocumentLink::None => (None, false),
+            DocumentLink::File(path) => (Some(path.clone()), false),
+            DocumentLink::External(url) => (Some(url.clone()), true),
+        };
+        DocumentView {
+            number: d.number.clone(),
+            date: d.date.map(Day::view),
+            issuer: d.issuer.clone(),
+            title: d.title.clone(),
+            href,
+            external,
+        }
+    }
+
+    pub(super) fn post(&self, p: &Post, body: &PostBody) -> PostView {
+        PostView {
+            summary: post_summary(p),
+            source: p.source.clone(),
+            image: body.image.as_ref().map(|i| ImageView {
+                src: self.href(&i.src),
+                alt: i.alt.clone(),
+            }),
+            content_html: self.html(&body.content),
+        }
+    }
+
+    pub(super) fn tag(&self, t: &Tag) -> TagView {
+        TagView {
+            name: t.name.clone(),
+            url: routes::tag(&t.slug),
+            slug: t.slug.clone(),
+            count: t.posts.len(),
+        }
+    }
+
+    pub(super) fn archive_entry(&self, e: &Edition) -> ArchiveEntry {
+        ArchiveEntry {
+            year: e.year,
+            ordinal_label: ordinal_label(e.ordinal),
+            theme: e.theme.clone(),
+            url: routes::edition(e.year),
+            post_count: e.posts.len(),
+            date: e.date.view(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteView {
+    title: String,
+    description: Option<String>,
+    language: String,
+    organization: Option<String>,
+    base_url: String,
+    menu: Vec<MenuView>,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+pub(super) struct MenuView {
+    title: String,
+    url: String,
+    external: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageMeta {
+    pub(super) title: String,
+    pub(super) description: Option<String>,
+    pub(super) path: String,
+    pub(super) canonical: String,
+    pub(super) kind: &'static str,
+}
+
+#[derive(Serialize)]
+pub(super) struct EditionView {
+    year: i16,
+    ordinal: i64,
+    ordinal_label: String,
+    theme: String,
+    slogans: Vec<String>,
+    summary: Option<String>,
+    date: DayView,
+    period: Option<PeriodView>,
+    status: &'static str,
+    status_label: String,
+    purposes_html: Vec<String>,
+    requirements_html: Vec<String>,
+    activities: Vec<ActivityView>,
+    unit_groups: Vec<UnitGroupView>,
+    documents: Vec<DocumentView>,
+    report: Option<ReportView>,
+    intro_html: Option<String>,
+    url: String,
+    news_url: String,
+    banners_url: String,
+    feed_url: String,
+    post_count: usize,
+}
+
+/// An edition as shown on post and list pages: its name and addresses.
+#[derive(Serialize)]
+pub(super) struct EditionRef {
+    year: i16,
+    ordinal: i64,
+    ordinal_label: String,
+    theme: String,
+    date: DayView,
+    url: String,
+    news_url: String,
+    banners_url: String,
+    feed_url: String,
+    post_count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct PeriodView {
+    from: DayView,
+    to: DayView,
+}
+
+#[derive(Serialize)]
+pub(super) struct ActivityView {
+    title: String,
+    date_label: Option<String>,
+    from: Option<DayView>,
+    to: Option<DayView>,
+    location: Option<String>,
+    description_html: Option<String>,
+    units: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct UnitGroupView {
+    name: String,
+    units: Vec<UnitView>,
+}
+
+#[derive(Serialize)]
+pub(super) struct UnitView {
+    name: String,
+    role: Option<String>,
+    tasks_html: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct DocumentView {
+    number: Option<String>,
+    date: Option<DayView>,
+    issuer: Option<String>,
+    title: String,
+    href: Option<String>,
+    external: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct ReportView {
+    deadline: Option<DayView>,
+    contact_html: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct TagRef {
+    name: String,
+    slug: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct PostSummary {
+    title: String,
+    url: String,
+    date: DayView,
+    summary: Option<String>,
+    tags: Vec<TagRef>,
+    year: i16,
+    author: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct PostView {
+    #[serde(flatten)]
+    summary: PostSummary,
+    source: Option<String>,
+    image: Option<ImageView>,
+    content_html: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ImageView {
+    src: String,
+    alt: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct TagView {
+    name: String,
+    slug: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct ArchiveEntry {
+    year: i16,
+    ordinal_label: String,
+    theme: String,
+    url: String,
+    post_count: usize,
+    date: DayView,
+}
+
+#[derive(Serialize)]
+pub(super) struct PaginationView {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageLink {
+    number: usize,
+    url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct FeedView {
+    pub(super) title: String,
+    pub(super) id: String,
+    pub(super) self_url: String,
+    pub(super) alternate_url: String,
+    pub(super) updated: String,
+    pub(super) entries: Vec<FeedEntry>,
+}
+
+#[derive(Serialize)]
+pub(super) struct FeedEntry {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) updated: String,
+    pub(super) summary: Option<String>,
+    pub(super) author: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SitemapUrl {
+    pub(super) loc: String,
+    pub(super) lastmod: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_windows_around_the_current_page() {
+        let p = pagination("tin-tuc/", 5, 9);
+        let numbers: Vec<usize> = p.pages.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 3, 4, 5, 6, 7, 9]);
+        assert_eq!(p.prev_url.as_deref(), Some("tin-tuc/trang-4/"));
+        assert_eq!(p.next_url.as_deref(), Some("tin-tuc/trang-6/"));
+        let single = pagination("tin-tuc/", 1, 1);
+        assert_eq!(single.pages.len(), 1);
+        assert!(single.prev_url.is_none() && single.next_url.is_none());
+    }
+}
