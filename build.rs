@@ -14,7 +14,7 @@ fn main() {
     }
     files.sort();
     let mut out = String::from(
-        "/// Files of the built-in default theme: (path inside the theme, bytes).\npub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n",
+        "/// Files of the built-in default theme: (path inside the theme, bytes).\npub(super) static DEFAULT_THEME: &[(&str, &[u8])] = &[\n",
     );
     for rel in &files {
         let abs = std::fs::canonicalize(root.join(rel)).expect("theme file exists");

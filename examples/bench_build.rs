@@ -4,6 +4,8 @@
 //! ```sh
 //! cargo build --release --examples
 //! cargo run --release --example bench_build -- --sizes 1000,10000,50000 --dir /tmp/bench
+//! # Before and after a change, in the same rounds (BIN: an earlier build):
+//! cargo run --release --example bench_build -- --sizes 10000 --edits 10 --baseline BIN
 //! ```
 //!
 //! For each size: generates the site (and the same posts as a Hugo site)
@@ -61,6 +63,9 @@ fn main() {
     let mut dir = PathBuf::from("/tmp/campaign-bench");
     let mut runs = 5usize;
     let mut edits = 0usize;
+    // Another campaign binary (an earlier commit's), timed in the same
+    // rounds, so that a change is measured before and after in one run.
+    let mut baseline: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -75,7 +80,13 @@ fn main() {
             "--dir" => dir = PathBuf::from(args.next().expect("--dir DIR")),
             "--runs" => runs = args.next().expect("--runs N").parse().expect("a number"),
             "--edits" => edits = args.next().expect("--edits N").parse().expect("a number"),
-            other => panic!("unknown argument {other}; use --sizes, --dir, --runs, --edits"),
+            "--baseline" => {
+                let path = PathBuf::from(args.next().expect("--baseline BIN"));
+                baseline = Some(std::fs::canonicalize(&path).expect("--baseline: no such binary"))
+            }
+            other => {
+                panic!("unknown argument {other}; use --sizes, --dir, --runs, --edits, --baseline")
+            }
         }
     }
     let bin =
@@ -108,6 +119,7 @@ fn main() {
     // Per size: median time and peak memory, for the scaling line.
     let mut scaling: Vec<(usize, f64, Option<f64>)> = Vec::new();
     let mut edit_site = None;
+    let mut baseline_lines: Vec<String> = Vec::new();
     for &posts in &sizes {
         let site = dir.join(format!("site-{posts}"));
         let hugo_site = dir.join(format!("hugo-{posts}"));
@@ -127,9 +139,20 @@ fn main() {
         // Warm-up.
         remove(&out);
         timed(&bin, &["build", "--output", out.to_str().unwrap()], &site);
+        if let Some(b) = &baseline {
+            remove(&out);
+            timed(b, &["build", "--output", out.to_str().unwrap()], &site);
+        }
         let (mut ours, mut ours_mem, mut floor, mut theirs, mut theirs_mem) =
             (vec![], vec![], vec![], vec![], vec![]);
+        let (mut base, mut base_mem) = (vec![], vec![]);
         for _ in 0..runs {
+            if let Some(b) = &baseline {
+                remove(&out);
+                let (t, m) = timed(b, &["build", "--output", out.to_str().unwrap()], &site);
+                base.push(t);
+                base_mem.extend(m);
+            }
             remove(&out);
             let (t, m) = timed(&bin, &["build", "--output", out.to_str().unwrap()], &site);
             ours.push(t);
@@ -177,16 +200,32 @@ fn main() {
                 format!("{:.1}×", t / ours),
             )
         };
+        let ours_mem_copy = ours_mem.clone();
         println!(
             "| {posts} | {ours:.2} s | {} | {floor:.2} s | {:.2}× | {hugo_time} | {hugo_mem} | {hugo_ratio} |",
             mem(ours_mem),
             ours / floor
         );
+        if !base.is_empty() {
+            let b = median(base);
+            baseline_lines.push(format!(
+                "{posts} posts: baseline {b:.2} s, {} peak; this build {ours:.2} s, {} peak: {:.2}× the baseline's time",
+                mem(base_mem),
+                mem(ours_mem_copy),
+                ours / b
+            ));
+        }
         remove(&copy);
         remove(&hugo_out);
         remove(&hugo_site);
         if posts == 10000 {
             edit_site = Some(site);
+        }
+    }
+    if let Some(b) = &baseline {
+        println!("\nagainst the baseline {} (same rounds):", b.display());
+        for line in &baseline_lines {
+            println!("{line}");
         }
     }
     // How time and memory grow with the archive, against the 10,000-post site.
@@ -203,16 +242,30 @@ fn main() {
         }
     }
     if let (true, Some(site)) = (edits > 0, edit_site) {
-        println!("\nedit latency, `campaign serve` on the 10000-post site:");
-        let status = Command::new("target/release/examples/bench_edit")
-            .args([
-                "--site",
-                site.to_str().unwrap(),
-                "--edits",
-                &edits.to_string(),
-            ])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        // With a baseline: baseline, this build, baseline, this build.
+        let bins: Vec<(&str, PathBuf)> = match &baseline {
+            Some(b) => vec![
+                ("baseline", b.clone()),
+                ("this build", bin.clone()),
+                ("baseline", b.clone()),
+                ("this build", bin.clone()),
+            ],
+            None => vec![("this build", bin.clone())],
+        };
+        for (name, program) in bins {
+            println!("\nedit latency, `campaign serve` on the 10000-post site ({name}):");
+            let status = Command::new("target/release/examples/bench_edit")
+                .args([
+                    "--site",
+                    site.to_str().unwrap(),
+                    "--edits",
+                    &edits.to_string(),
+                    "--bin",
+                ])
+                .arg(&program)
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
     }
 }

@@ -17,7 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// How problems are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// For people: file:line:column, the offending line, what would fix it.
     Text,
     /// For editors and CI: one JSON object per line (JSON Lines).
@@ -26,7 +26,7 @@ pub enum Format {
 
 /// What `campaign check` found.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Errors and warnings, by file and position.
     pub problems: Vec<Diagnostic>,
     /// What a build would make, when the site would build.
@@ -34,17 +34,17 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.problems.iter().filter(|d| d.is_error()).count()
     }
 
-    pub fn warnings(&self) -> usize {
+    pub(crate) fn warnings(&self) -> usize {
         self.problems.len() - self.errors()
     }
 }
 
 /// Checks the site of `options` (its output folder is never touched).
-pub fn check(options: &BuildOptions) -> Outcome {
+pub(crate) fn check(options: &BuildOptions) -> Outcome {
     let site = match content::load(&options.source, &options.load) {
         Ok(site) => site,
         Err(problems) => {
@@ -74,7 +74,7 @@ pub fn check(options: &BuildOptions) -> Outcome {
 }
 
 /// The closing line of `campaign check` about the content folder `source`.
-pub fn summary(outcome: &Outcome, source: &Path, strict: bool) -> String {
+pub(crate) fn summary(outcome: &Outcome, source: &Path, strict: bool) -> String {
     let (errors, warnings) = (outcome.errors(), outcome.warnings());
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let source = source.display();
@@ -113,6 +113,6 @@ pub fn summary(outcome: &Outcome, source: &Path, strict: bool) -> String {
 
 /// Whether `campaign check` fails (exit code 1): on any error, and with
 /// `strict` on any warning too.
-pub fn fails(outcome: &Outcome, strict: bool) -> bool {
+pub(crate) fn fails(outcome: &Outcome, strict: bool) -> bool {
     outcome.errors() > 0 || (strict && outcome.warnings() > 0)
 }

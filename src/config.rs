@@ -91,7 +91,7 @@ pub struct SiteConfig {
 impl SiteConfig {
     /// Parses and checks `site.yaml` (already decoded). `file` is the path
     /// shown in messages.
-    pub fn parse(file: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+    pub(crate) fn parse(file: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
         let raw: SiteFile = yaml::parse(file, text, 0, text.len()).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let at_key = |key: &str, message: String, help: &str| {
@@ -184,13 +184,13 @@ impl SiteConfig {
     }
 
     /// Replaces `base_url` (from `--base-url`); `None` if it is not absolute.
-    pub fn set_base_url(&mut self, url: &str) -> Option<()> {
+    pub(crate) fn set_base_url(&mut self, url: &str) -> Option<()> {
         self.base_url = normalise_base_url(url)?;
         Some(())
     }
 
     /// The ordinal of the edition held in `year` (2017 → 1).
-    pub fn ordinal(&self, year: i16) -> i64 {
+    pub(crate) fn ordinal(&self, year: i16) -> i64 {
         i64::from(year) - i64::from(self.first_year) + 1
     }
 }
@@ -198,7 +198,7 @@ impl SiteConfig {
 /// Position (1-based line and column) where `key:` is first written, at
 /// the start of a line or inside a flow mapping (`campaign: { day: ... }`),
 /// or 1:1.
-pub fn key_position(text: &str, key: &str) -> (usize, usize) {
+pub(crate) fn key_position(text: &str, key: &str) -> (usize, usize) {
     let pattern = format!("{key}:");
     for (i, line) in text.lines().enumerate() {
         let mut from = 0;
@@ -215,7 +215,7 @@ pub fn key_position(text: &str, key: &str) -> (usize, usize) {
 }
 
 /// `url` as a base URL (absolute http(s), ending in `/`), or `None`.
-pub fn normalise_base_url(url: &str) -> Option<String> {
+pub(crate) fn normalise_base_url(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = url
         .strip_prefix("https://")
@@ -228,6 +228,16 @@ pub fn normalise_base_url(url: &str) -> Option<String> {
     } else {
         format!("{url}/")
     })
+}
+
+/// The path part of a base URL: `/` for `https://a.vn/`, `/ctxh/` for
+/// `https://a.vn/ctxh/`. Links from a page that may be served at any
+/// depth (the 404 page) start with it.
+pub(crate) fn root_path(base_url: &str) -> &str {
+    let after_scheme = base_url.find("://").map_or(0, |i| i + 3);
+    base_url[after_scheme..]
+        .find('/')
+        .map_or("/", |i| &base_url[after_scheme + i..])
 }
 
 fn parse_month_day(text: &str) -> Option<(i8, i8)> {
@@ -244,6 +254,16 @@ mod tests {
 
     const GOOD: &str =
         "title: T\nbase_url: https://a.vn/sub\ncampaign: { day: \"03-25\", first_year: 2017 }\n";
+
+    #[test]
+    fn root_paths_of_base_urls() {
+        assert_eq!(root_path("https://ctxh.example.gov.vn/"), "/");
+        assert_eq!(
+            root_path("https://a.vn/ctxh/ngay-25-3/"),
+            "/ctxh/ngay-25-3/"
+        );
+        assert_eq!(root_path("http://127.0.0.1:2503/"), "/");
+    }
 
     #[test]
     fn defaults_and_normalisation() {

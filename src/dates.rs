@@ -15,21 +15,21 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub struct Day(pub Date);
 
 impl Day {
-    pub fn new(year: i16, month: i8, day: i8) -> Option<Day> {
+    pub(crate) fn new(year: i16, month: i8, day: i8) -> Option<Day> {
         Date::new(year, month, day).ok().map(Day)
     }
 
-    pub fn year(self) -> i16 {
+    pub(crate) fn year(self) -> i16 {
         self.0.year()
     }
 
     /// `25/3/2024`
-    pub fn short(self) -> String {
+    pub(crate) fn short(self) -> String {
         format!("{}/{}/{}", self.0.day(), self.0.month(), self.0.year())
     }
 
     /// `ngày 25 tháng 3 năm 2024`
-    pub fn long(self) -> String {
+    pub(crate) fn long(self) -> String {
         format!(
             "ngày {} tháng {} năm {}",
             self.0.day(),
@@ -39,12 +39,12 @@ impl Day {
     }
 
     /// `2024-03-25`
-    pub fn iso(self) -> String {
+    pub(crate) fn iso(self) -> String {
         self.0.to_string()
     }
 
     /// The three forms templates use.
-    pub fn view(self) -> DayView {
+    pub(crate) fn view(self) -> DayView {
         DayView {
             iso: self.iso(),
             short: self.short(),
@@ -61,7 +61,7 @@ impl fmt::Display for Day {
 
 /// A date as handed to templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct DayView {
+pub(crate) struct DayView {
     pub iso: String,
     pub short: String,
     pub long: String,
@@ -98,7 +98,7 @@ pub fn parse_day(text: &str) -> Option<Day> {
 }
 
 /// The message given for a value that is not a date.
-pub fn bad_day_message(text: &str) -> String {
+pub(crate) fn bad_day_message(text: &str) -> String {
     format!("`{text}` is not a date: write it as 25/3/2024 (day/month/year) or 2024-03-25")
 }
 
@@ -111,7 +111,7 @@ impl<'de> Deserialize<'de> for Day {
 
 /// The pattern of the editor schema for a date: `D/M/YYYY`, `DD/MM/YYYY`
 /// or `YYYY-MM-DD`. Whether the day exists (30/2) is left to the loader.
-pub const DAY_PATTERN: &str = r"^\s*(((0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4})|([0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])))\s*$";
+pub(crate) const DAY_PATTERN: &str = r"^\s*(((0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4})|([0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])))\s*$";
 
 impl schemars::JsonSchema for Day {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -134,7 +134,7 @@ impl schemars::JsonSchema for Day {
 
 /// The current date in the machine's time zone, unless `CAMPAIGN_TODAY`
 /// (`2024-03-20`) fixes it, which keeps builds reproducible in tests.
-pub fn today() -> Day {
+pub(crate) fn today() -> Day {
     if let Some(day) = std::env::var("CAMPAIGN_TODAY")
         .ok()
         .and_then(|v| parse_day(&v))

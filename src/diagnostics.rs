@@ -119,7 +119,7 @@ impl Diagnostic {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
         offset -= 1;
@@ -129,18 +129,6 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = source[line_start..offset].chars().count() + 1;
     (line, column)
-}
-
-/// Byte offset of a 1-based line (the offset just past the end when the
-/// line does not exist).
-pub fn line_offset(source: &str, line: usize) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    source
-        .match_indices('\n')
-        .nth(line - 2)
-        .map_or(source.len(), |(i, _)| i + 1)
 }
 
 impl fmt::Display for Diagnostic {
@@ -237,7 +225,6 @@ mod tests {
         let src = "title: Tin\nngày: x\n";
         let off = src.find('x').unwrap();
         assert_eq!(line_column(src, off), (2, 7));
-        assert_eq!(line_offset(src, 2), 11);
     }
 
     #[test]

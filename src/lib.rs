@@ -1,28 +1,36 @@
 //! `campaign`: a static site generator for annual campaign microsites.
 //!
-//! The pipeline runs one way: [`config`] and [`content`] load the source
-//! folder into a checked model, [`markdown`] renders its text, [`site`]
-//! assembles the pages, [`templates`] renders them with the theme, and
-//! [`output`] writes the result atomically. [`cli`] ties them together;
-//! [`check`] validates without writing, [`scaffold`] starts a new year or post.
+//! The pipeline runs one way (docs/architecture.md draws it): [`config`]
+//! and [`content`] load the source folder into a checked model
+//! ([`content::model`]), `markdown` renders its text, `routes` names every
+//! output, `site` assembles the pages and says what each shows,
+//! `templates` renders them with the theme, [`build`] runs the pages
+//! through one pipeline and [`output`] writes the result atomically.
+//! `watch` and `serve` rebuild and preview; [`cli`] ties them together and
+//! is the only part that prints.
+//!
+//! The public modules are what the binary, the tests, the benchmarks and
+//! the fuzz target use; everything else is private to the crate.
+
+#![warn(unreachable_pub)]
 
 pub mod build;
-pub mod check;
+mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
 mod ignore;
-pub mod markdown;
+mod markdown;
 pub mod output;
-pub mod routes;
-pub mod scaffold;
+mod routes;
+mod scaffold;
 pub mod schema;
-pub mod serve;
-pub mod site;
-pub mod templates;
+mod serve;
+mod site;
+mod templates;
 pub mod text;
-pub mod timing;
-pub mod watch;
+mod timing;
+mod watch;
 pub mod yaml;

@@ -14,7 +14,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html
 
 /// What internal links may point to.
 #[derive(Debug, Default)]
-pub struct Links {
+pub(crate) struct Links {
     /// Source path relative to the content folder (`2023/news/a.md`, NFC,
     /// `/`-separated) → published site path (`2023/tin-tuc/a/`).
     pub sources: HashMap<String, String>,
@@ -25,7 +25,7 @@ pub struct Links {
 
 /// A link that leads nowhere: byte range in the Markdown and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrokenLink {
+pub(crate) struct BrokenLink {
     pub offset: usize,
     pub target: String,
     pub reason: String,
@@ -34,7 +34,7 @@ pub struct BrokenLink {
 impl Links {
     /// A hash of every possible link target: when it is unchanged, Markdown
     /// rendered before renders the same again.
-    pub fn fingerprint(&self) -> u64 {
+    pub(crate) fn fingerprint(&self) -> u64 {
         use std::hash::BuildHasher;
         // Order-independent: the sum of the entries' hashes.
         let state =
@@ -50,7 +50,7 @@ impl Links {
     /// Resolves a link target written in the source file `from_dir`
     /// (content-relative directory, `""` for the root). Returns the
     /// site-rooted URL to publish, or why it leads nowhere.
-    pub fn resolve(&self, from_dir: &str, target: &str) -> Result<String, String> {
+    pub(crate) fn resolve(&self, from_dir: &str, target: &str) -> Result<String, String> {
         if let Some(reason) = refused(target) {
             return Err(reason.to_owned());
         }
@@ -112,7 +112,7 @@ pub(crate) fn refused(target: &str) -> Option<&'static str> {
 }
 
 /// Has a scheme (`https:`, `mailto:`) or is protocol-relative.
-pub fn is_external(target: &str) -> bool {
+pub(crate) fn is_external(target: &str) -> bool {
     if target.starts_with("//") {
         return true;
     }
@@ -131,7 +131,7 @@ pub fn is_external(target: &str) -> bool {
 
 /// Joins a relative path to a content-relative directory, resolving `.` and
 /// `..`; `None` when it climbs above the content folder.
-pub fn join(dir: &str, relative: &str) -> Option<String> {
+pub(crate) fn join(dir: &str, relative: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for part in relative.split(['/', '\\']) {
         match part {
@@ -156,12 +156,12 @@ fn options() -> Options {
 /// rendered stays valid for another link table that gives each of its
 /// lookups the same answer (a new post elsewhere changes the table, not
 /// the meaning of links that do not lead to it).
-pub type Lookup = (String, Result<String, String>);
+pub(crate) type Lookup = (String, Result<String, String>);
 
 /// Renders Markdown written in the content directory `dir`, resolving its
 /// links. Returns the HTML, the links that lead nowhere, and the byte
 /// offsets of images written without alternative text (`![](anh.jpg)`).
-pub fn render_checked(
+pub(crate) fn render_checked(
     markdown: &str,
     dir: &str,
     links: &Links,
@@ -170,7 +170,7 @@ pub fn render_checked(
 }
 
 /// [`render_checked`], noting in `lookups` every link target it looked up.
-pub fn render_recording(
+pub(crate) fn render_recording(
     markdown: &str,
     dir: &str,
     links: &Links,
@@ -286,7 +286,7 @@ fn fix<'a>(
 ///
 /// Safe on Markdown output: quotes in text are escaped as `&quot;`, so the
 /// patterns only occur in attributes.
-pub fn relativize(html: &str, root: &str) -> String {
+pub(crate) fn relativize(html: &str, root: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     // One pass: every `="/` is looked at once (scanning for each attribute
@@ -306,36 +306,6 @@ pub fn relativize(html: &str, root: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn is_inline(end: TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
-}
-
-/// The plain text of a Markdown snippet (for summaries and feed entries).
-pub fn plain_text(markdown: &str) -> String {
-    let mut out = String::new();
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            // Blocks are separated by a space; inline markup is not.
-            Event::End(end) if !is_inline(end) && !out.ends_with(' ') && !out.is_empty() => {
-                out.push(' ')
-            }
-            _ => {}
-        }
-    }
-    out.trim().to_owned()
 }
 
 #[cfg(test)]
@@ -419,10 +389,5 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("&lt;script&gt;"), "{html}");
-    }
-
-    #[test]
-    fn plain_text_drops_markup() {
-        assert_eq!(plain_text("**Đậm** và [liên kết](x)"), "Đậm và liên kết");
     }
 }

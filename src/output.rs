@@ -57,7 +57,7 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 /// Checks that `output` may be replaced: it does not exist, is empty, or
 /// carries our marker; and it neither is nor contains nor lies inside the
 /// content folder.
-pub fn check_target(output: &Path, content: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_target(output: &Path, content: &Path) -> Result<(), OutputError> {
     let refuse = |why: &str| OutputError::Refused {
         path: output.to_path_buf(),
         why: why.to_owned(),
@@ -123,7 +123,7 @@ fn absolute(path: &Path) -> PathBuf {
 /// written from any thread; [`Staging::commit`] swaps the folder in.
 /// Dropped without committing, it removes itself and the output folder is
 /// untouched.
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     output: PathBuf,
     old: PathBuf,
@@ -132,7 +132,7 @@ pub struct Staging {
 
 impl Staging {
     /// Checks that `output` may be replaced and creates the staging folder.
-    pub fn create(output: &Path, content: &Path) -> Result<Staging, OutputError> {
+    pub(crate) fn create(output: &Path, content: &Path) -> Result<Staging, OutputError> {
         check_target(output, content)?;
         let name = output
             .file_name()
@@ -163,7 +163,7 @@ impl Staging {
 
     /// Creates the folders that will hold `files` (site paths), once each,
     /// so that writing the files needs no further checks.
-    pub fn make_folders<'a>(
+    pub(crate) fn make_folders<'a>(
         &self,
         files: impl Iterator<Item = &'a str>,
     ) -> Result<(), OutputError> {
@@ -182,7 +182,7 @@ impl Staging {
     }
 
     /// Writes one file (its folder must exist: see [`Staging::make_folders`]).
-    pub fn write(&self, rel: &str, source: &Source) -> Result<(), OutputError> {
+    pub(crate) fn write(&self, rel: &str, source: &Source) -> Result<(), OutputError> {
         let path = self.dir.join(rel);
         match source {
             Source::Bytes(b) => fs::write(&path, &b[..]),
@@ -193,7 +193,7 @@ impl Staging {
     }
 
     /// Writes `bytes` as one file (its folder must exist).
-    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+    pub(crate) fn write_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(rel);
         fs::write(&path, bytes).map_err(io_err(&path))
     }
@@ -201,7 +201,7 @@ impl Staging {
     /// Puts the new folder in the place of the output folder; the previous
     /// output is removed only after the new one is in place, and restored
     /// if that fails.
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    pub(crate) fn commit(mut self) -> Result<(), OutputError> {
         self.committed = true;
         let result = swap(&self.dir, &self.output, &self.old);
         if result.is_err() {
@@ -220,7 +220,7 @@ impl Drop for Staging {
 }
 
 /// Writes `tree` as the new content of `output`, atomically.
-pub fn write_atomic(output: &Path, content: &Path, tree: &Tree) -> Result<(), OutputError> {
+pub(crate) fn write_atomic(output: &Path, content: &Path, tree: &Tree) -> Result<(), OutputError> {
     let staging = Staging::create(output, content)?;
     staging.make_folders(tree.keys().map(|k| &**k))?;
     tree.par_iter()
@@ -235,7 +235,7 @@ pub fn write_atomic(output: &Path, content: &Path, tree: &Tree) -> Result<(), Ou
 /// files that no longer belong to the site are removed. Anything unusual
 /// (no previous tree, the folder missing or not ours) falls back to
 /// [`write_atomic`].
-pub fn sync(
+pub(crate) fn sync(
     output: &Path,
     content: &Path,
     tree: &Tree,

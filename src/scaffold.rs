@@ -13,7 +13,7 @@
 
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::config::SiteConfig;
 use crate::content::edition::{EditionFile, PLACEHOLDER};
@@ -22,7 +22,7 @@ use crate::diagnostics::Diagnostics;
 
 /// Why a `new` command created nothing.
 #[derive(Debug, thiserror::Error)]
-pub enum NewError {
+pub(crate) enum NewError {
     /// Problems in `site.yaml`.
     #[error("{0}")]
     Config(Diagnostics),
@@ -36,13 +36,11 @@ fn refuse<T>(message: impl Into<String>) -> Result<T, NewError> {
 }
 
 /// The sections carried over from the previous edition, in this order.
-pub const CARRIED_OVER: [&str; 3] = ["purposes", "requirements", "units"];
+pub(crate) const CARRIED_OVER: [&str; 3] = ["purposes", "requirements", "units"];
 
 /// What `campaign new` created.
 #[derive(Debug)]
-pub struct Created {
-    /// The main file created.
-    pub file: PathBuf,
+pub(crate) struct Created {
     /// What to tell the user.
     pub message: String,
 }
@@ -111,7 +109,7 @@ fn create_new(path: &Path, text: &str) -> Result<(), NewError> {
 
 /// `campaign new edition <year>`: creates `<source>/<year>/edition.yaml`
 /// from the latest edition, and an empty `news/` folder.
-pub fn new_edition(source: &Path, year: i16) -> Result<Created, NewError> {
+pub(crate) fn new_edition(source: &Path, year: i16) -> Result<Created, NewError> {
     let config = load_config(source)?;
     let ordinal = config.ordinal(year);
     if ordinal < 1 {
@@ -229,13 +227,12 @@ theme: \"{PLACEHOLDER}: chủ đề năm {year}\"
             file.display(),
             news.display()
         ),
-        file,
     })
 }
 
 /// `campaign new post "<title>"`: creates `<source>/<year>/news/<slug>.md`
 /// dated today (or the campaign day, when today is not in `year`).
-pub fn new_post(source: &Path, title: &str, year: Option<i16>) -> Result<Created, NewError> {
+pub(crate) fn new_post(source: &Path, title: &str, year: Option<i16>) -> Result<Created, NewError> {
     let config = load_config(source)?;
     let title = crate::text::nfc(title.trim().to_owned());
     let slug = crate::text::slugify(&title);
@@ -306,6 +303,5 @@ Viết nội dung bài ở đây: việc gì, ai thực hiện, ở đâu, khi n
             file.display(),
             crate::routes::post(year, &slug)
         ),
-        file,
     })
 }

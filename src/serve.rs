@@ -27,11 +27,11 @@ use crate::output::{Source, Tree};
 use crate::watch::{self as rebuild, Outcome, spawn_rebuilder};
 
 /// The endpoint pages listen to for reloads.
-pub const EVENTS: &str = "/__campaign/events";
+pub(crate) const EVENTS: &str = "/__campaign/events";
 
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub build: BuildOptions,
     pub bind: IpAddr,
     /// 0 picks a free port.
@@ -42,7 +42,7 @@ pub struct ServeOptions {
 /// What the server shows: the last good site, and the last error if the
 /// latest build failed.
 #[derive(Debug, Clone, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Increases with every successful build.
     pub build: u64,
     pub tree: Arc<Tree>,
@@ -53,8 +53,8 @@ pub struct Snapshot {
     /// served, so a file swapped for a link out of the tree after the last
     /// good build must not be followed.
     pub roots: Arc<Vec<PathBuf>>,
-    /// The site's `base_url`: links the 404 page makes absolute (so that it
-    /// works at any depth) are mapped back to this server.
+    /// The site's `base_url`. The 404 page's links start at its path (the
+    /// page is served at any depth); the preview maps that path to its `/`.
     pub base_url: Arc<str>,
     /// The server is stopping: event streams end, so that the graceful
     /// shutdown (which waits for every response to finish) can finish.
@@ -64,7 +64,7 @@ pub struct Snapshot {
 type Shared = watch::Receiver<Arc<Snapshot>>;
 
 /// What the server has to tell, for the command line to show.
-pub enum Notice<'a> {
+pub(crate) enum Notice<'a> {
     /// What the rebuilds tell.
     Rebuild(rebuild::Event<'a>),
     /// The server listens at `url`; `exposed` when other machines can see it.
@@ -77,11 +77,11 @@ pub enum Notice<'a> {
 
 /// Where the server tells what happens: called from the rebuild thread and
 /// from the server's.
-pub type Tell = Arc<dyn Fn(Notice<'_>) + Send + Sync>;
+pub(crate) type Tell = Arc<dyn Fn(Notice<'_>) + Send + Sync>;
 
 /// Runs the server until Ctrl-C (or SIGTERM); the output folder is left
 /// complete (the rebuild in progress, if any, finishes first).
-pub fn serve(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
+pub(crate) fn serve(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -170,7 +170,7 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
 }
 
 /// The application: live-reload events, then every other path from the site.
-pub fn router(state: Shared) -> Router {
+pub(crate) fn router(state: Shared) -> Router {
     Router::new()
         .route(EVENTS, axum::routing::get(events))
         .fallback(site_file)
@@ -184,7 +184,7 @@ pub fn router(state: Shared) -> Router {
 /// Resolves on Ctrl-C (or SIGTERM). The handlers are installed when this
 /// is called, not when the future is first polled.
 #[cfg(unix)]
-pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+pub(crate) fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut terminate = signal(SignalKind::terminate())?;
@@ -250,7 +250,7 @@ async fn events(
 
 /// Where a request path leads in the site.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     File(String),
     /// A folder asked for without its slash: relative links need it.
     Redirect(String),
@@ -259,7 +259,7 @@ pub enum Resolved {
 
 /// Maps a request path onto the site's files. Decodes `%xx`; any `..`,
 /// backslash or NUL is refused, so nothing outside the site can be named.
-pub fn resolve(tree: &Tree, raw_path: &str) -> Resolved {
+pub(crate) fn resolve(tree: &Tree, raw_path: &str) -> Resolved {
     let decoded = crate::text::percent_decode(raw_path);
     let path = decoded.trim_start_matches('/');
     if path.contains('\\') || path.contains('\0') || path.split('/').any(|s| s == ".." || s == ".")
@@ -350,11 +350,14 @@ async fn not_found(snap: &Snapshot) -> Response<Body> {
         Some(s) => read(s, &snap.roots).await.unwrap_or_default(),
         None => b"<!DOCTYPE html><title>404</title><h1>404</h1>".to_vec(),
     };
-    let body = if snap.base_url.is_empty() {
+    // Its links start at the site's root path (`/ctxh/` for a site
+    // published below a folder), which is this server's `/`.
+    let root = crate::config::root_path(&snap.base_url);
+    let body = if snap.base_url.is_empty() || root == "/" {
         body
     } else {
         String::from_utf8_lossy(&body)
-            .replace(&*snap.base_url, "/")
+            .replace(&format!("=\"{root}"), "=\"/")
             .into_bytes()
     };
     html_response(StatusCode::NOT_FOUND, inject(body, snap))

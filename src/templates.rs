@@ -19,13 +19,13 @@ mod embedded {
 
 /// Where a theme file's bytes come from.
 #[derive(Debug, Clone)]
-pub enum ThemeFile {
+pub(crate) enum ThemeFile {
     Embedded(&'static [u8]),
     Disk(PathBuf),
 }
 
 /// The compiled templates and the static files of the active theme.
-pub struct Theme {
+pub(crate) struct Theme {
     pub tera: Tera,
     /// Output site path → file, for the theme's `static/` folder.
     pub static_files: BTreeMap<String, ThemeFile>,
@@ -40,7 +40,7 @@ impl std::fmt::Debug for Theme {
 }
 
 /// Loads the theme `name` from `themes_dir`, layered over the default.
-pub fn load(themes_dir: &Path, name: &str) -> Result<Theme, Diagnostics> {
+pub(crate) fn load(themes_dir: &Path, name: &str) -> Result<Theme, Diagnostics> {
     // Template name → (shown path, text).
     let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut static_files = BTreeMap::new();
@@ -118,7 +118,7 @@ pub fn load(themes_dir: &Path, name: &str) -> Result<Theme, Diagnostics> {
 }
 
 /// The templates every theme must end up with (after fallback).
-pub const REQUIRED: &[&str] = &[
+pub(crate) const REQUIRED: &[&str] = &[
     "index.html",
     "edition.html",
     "banners.html",
@@ -160,7 +160,7 @@ fn add_file(
 }
 
 /// A template error, naming the template's file.
-pub fn template_error(e: &tera::Error, shown: &BTreeMap<String, PathBuf>) -> Diagnostics {
+pub(crate) fn template_error(e: &tera::Error, shown: &BTreeMap<String, PathBuf>) -> Diagnostics {
     let text = error_chain(e);
     let file = shown
         .iter()
@@ -173,7 +173,7 @@ pub fn template_error(e: &tera::Error, shown: &BTreeMap<String, PathBuf>) -> Dia
 }
 
 /// The error and its causes, on one line each.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {

@@ -16,7 +16,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Decodes the bytes of a source file: rejects invalid UTF-8 (returning the
 /// byte offset of the first bad sequence), drops a UTF-8 byte-order mark,
 /// turns CRLF and lone CR into LF and normalises to NFC.
-pub fn decode_source(bytes: &[u8]) -> Result<String, usize> {
+pub(crate) fn decode_source(bytes: &[u8]) -> Result<String, usize> {
     decode_owned(bytes.to_vec())
         .map(|(text, _)| text)
         .map_err(|(offset, _)| offset)
@@ -28,7 +28,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, usize> {
 /// Also gives the offset of the first character normalisation changed,
 /// when the text was not NFC (the same offset in the text returned, since
 /// everything before it is unchanged).
-pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<usize>), (usize, Vec<u8>)> {
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<usize>), (usize, Vec<u8>)> {
     // The standard library's check is fast on ASCII only, and Vietnamese
     // has a non-ASCII letter every few bytes: checking the sources that way
     // took a tenth of a clean build. simdutf8 checks at memory speed; the
@@ -111,7 +111,7 @@ fn next_unstable(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Normalises to NFC, without copying when the text already is.
-pub fn nfc(text: String) -> String {
+pub(crate) fn nfc(text: String) -> String {
     if quick_is_nfc(&text) == IsNormalized::Yes {
         text
     } else {
@@ -121,7 +121,7 @@ pub fn nfc(text: String) -> String {
 
 /// Byte offset of the first character that NFC normalisation changes (the
 /// base letter of a decomposed `e` + `◌́`), or `None` when the text is NFC.
-pub fn first_non_nfc(text: &str) -> Option<usize> {
+pub(crate) fn first_non_nfc(text: &str) -> Option<usize> {
     if quick_is_nfc(text) == IsNormalized::Yes {
         return None;
     }
@@ -139,7 +139,7 @@ pub fn first_non_nfc(text: &str) -> Option<usize> {
 ///
 /// `đ`/`Đ` are folded explicitly because they are letters of their own, not
 /// a `d` with a combining mark, and must never be dropped.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let folded: String = text
         .nfc()
         .map(|c| match c {
@@ -162,7 +162,7 @@ fn collator() -> &'static CollatorBorrowed<'static> {
 
 /// Compares two strings in Vietnamese dictionary order (ICU `vi`):
 /// a < ă < â < b … d < đ … o < ô < ơ … u < ư.
-pub fn vi_compare(a: &str, b: &str) -> Ordering {
+pub(crate) fn vi_compare(a: &str, b: &str) -> Ordering {
     collator().compare(a, b)
 }
 

@@ -10,15 +10,15 @@ fn enabled() -> bool {
 }
 
 /// Measures consecutive phases.
-pub struct Phases(Instant);
+pub(crate) struct Phases(Instant);
 
 impl Phases {
-    pub fn start() -> Self {
+    pub(crate) fn start() -> Self {
         Phases(Instant::now())
     }
 
     /// Prints how long the phase that just ended took, and starts the next.
-    pub fn end(&mut self, phase: &str) {
+    pub(crate) fn end(&mut self, phase: &str) {
         if enabled() {
             eprintln!(
                 "timing: {phase}: {:.1} ms",

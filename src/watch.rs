@@ -34,7 +34,7 @@ const TICK: Duration = Duration::from_millis(3);
 const POLL: Duration = Duration::from_millis(400);
 
 /// What the watcher reports.
-pub enum Batch {
+pub(crate) enum Batch {
     /// The paths changed in one settled burst.
     Changed(Vec<PathBuf>),
     /// The watcher failed to follow something.
@@ -42,7 +42,7 @@ pub enum Batch {
 }
 
 /// A running file watcher. Dropping it stops watching.
-pub struct Watcher {
+pub(crate) struct Watcher {
     debouncer: Box<dyn WatchMore + Send>,
     /// One batch per settled burst of changes.
     pub changes: Receiver<Batch>,
@@ -63,21 +63,21 @@ impl<W: notify::Watcher> WatchMore for Debouncer<W, RecommendedCache> {
 
 impl Watcher {
     /// Starts watching one more folder (and everything in it).
-    pub fn add(&mut self, folder: &Path) -> Result<(), notify::Error> {
+    pub(crate) fn add(&mut self, folder: &Path) -> Result<(), notify::Error> {
         self.debouncer.watch_folder(folder)
     }
 }
 
 /// Whether a changed path can matter to the site: no part of it is an
 /// ignored name ([`crate::ignore`]).
-pub fn is_relevant(path: &Path) -> bool {
+pub(crate) fn is_relevant(path: &Path) -> bool {
     path.file_name().is_some() && !crate::ignore::is_ignored_path(path)
 }
 
 /// Starts watching `roots` (folders). For a root that does not exist yet,
 /// its parent folder is watched (not what lies below it), so that its
 /// creation is seen: the caller then [`Watcher::add`]s it.
-pub fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
+pub(crate) fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
     let force_poll = std::env::var_os("CAMPAIGN_POLL").is_some_and(|v| v != "0");
     if !force_poll {
         match start::<RecommendedWatcher>(roots, notify::Config::default()) {
@@ -164,11 +164,10 @@ fn start<W: notify::Watcher + Send + 'static>(
 }
 
 /// The outcome of one build, handed to whoever shows the site.
-pub enum Outcome<'a> {
+pub(crate) enum Outcome<'a> {
     Built {
         /// Shared with whoever shows it: publishing costs no copy.
         tree: &'a Arc<Tree>,
-        report: &'a BuildReport,
         /// Only stylesheets changed: a page can swap styles without reloading.
         css_only: bool,
         /// The site's `base_url` (the server maps it back to its own root).
@@ -178,7 +177,7 @@ pub enum Outcome<'a> {
 }
 
 /// What happens while watching, for the command line to tell.
-pub enum Event<'a> {
+pub(crate) enum Event<'a> {
     /// Native file events are not available: the folders are polled.
     Polling { reason: &'a str, every_ms: u128 },
     /// A folder made after the start cannot be watched.
@@ -213,7 +212,7 @@ pub enum Event<'a> {
 /// then after every batch of changes. Each outcome is passed to `publish`
 /// before the output folder is written, so a server shows it at once;
 /// everything worth telling goes to `tell`.
-pub fn spawn_rebuilder(
+pub(crate) fn spawn_rebuilder(
     options: BuildOptions,
     stop: Arc<AtomicBool>,
     publish: impl FnMut(Outcome<'_>) + Send + 'static,
@@ -366,7 +365,6 @@ impl Rebuilder {
                 .all(|p| p.extension().is_some_and(|e| e == "css"));
         publish(Outcome::Built {
             tree: &tree,
-            report: &report,
             css_only,
             base_url: self.session.base_url(),
         });

@@ -38,7 +38,7 @@ pub fn parse<T: DeserializeOwned>(
 /// as YAML (for `campaign new edition`, which carries sections over from
 /// the previous year). Keys that are absent or empty are left out;
 /// comments and anchors are not kept. Err: why the text is not a mapping.
-pub fn top_level_sections(text: &str, keys: &[&str]) -> Result<String, String> {
+pub(crate) fn top_level_sections(text: &str, keys: &[&str]) -> Result<String, String> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
     let serde_yaml::Value::Mapping(map) = value else {
         return Err("the file is not a list of `key: value` lines".to_owned());
@@ -179,7 +179,7 @@ fn allowed_keys(detail: &str) -> Vec<String> {
 }
 
 /// The allowed key closest to a misspelt one, if any is close enough.
-pub fn nearest(key: &str, allowed: &[String]) -> Option<String> {
+pub(crate) fn nearest(key: &str, allowed: &[String]) -> Option<String> {
     allowed
         .iter()
         .map(|k| (strsim::damerau_levenshtein(key, k), k))

@@ -205,6 +205,21 @@ fn the_real_site_builds_with_both_editions_and_relative_links() {
     let home = read(&out, "index.html");
     assert!(home.contains(THEME_2024));
     assert_links_resolve(&out);
+    // Every page can be reached from the home page (the tag index too).
+    assert_eq!(unlinked_pages(&out), Vec::<String>::new());
+}
+
+#[test]
+fn every_page_of_a_fixture_is_reached_from_the_home_page() {
+    let t = built_site();
+    let out = t.join("public");
+    assert_eq!(unlinked_pages(&out), Vec::<String>::new());
+    // The tag index, from the news lists and from each tag's page.
+    assert!(t.out("tin-tuc/index.html").contains("href=\"../the/\""));
+    assert!(
+        t.out("2024/tin-tuc/index.html")
+            .contains("href=\"../../the/\"")
+    );
 }
 
 #[test]

@@ -452,13 +452,14 @@ fn unknown_paths_get_the_sites_404_page() {
     let s = serve(&site);
     let on_disk = site.read("public/404.html");
     assert!(on_disk.contains("</html>"), "{on_disk}");
-    // The page links absolutely to the site (it is served at any depth);
-    // the preview maps those links back to itself.
+    // The page is served at any depth, so its links start at the site's
+    // root path, never at its absolute address (which would leave it
+    // unstyled on a staging host).
+    assert!(on_disk.contains("href=\"/style.css\""), "{on_disk}");
     assert!(
-        on_disk.contains("https://ctxh.example.gov.vn/style.css"),
+        !on_disk.contains("https://ctxh.example.gov.vn/style.css"),
         "{on_disk}"
     );
-    let on_disk = on_disk.replace("https://ctxh.example.gov.vn/", "/");
     for path in [
         "/khong-co-trang-nay/",
         "/khong-co",
@@ -693,6 +694,16 @@ fn folders_without_a_slash_redirect_and_a_subpath_base_url_is_served_at_the_root
     let css = s.get(&css_path);
     assert_eq!(css.status, 200, "{css_path}");
     assert!(css.content_type().starts_with("text/css"));
+    // The 404 page links from the site's root path (`/ctxh/` on the host),
+    // which is the preview's `/`.
+    let on_disk = site.read("public/404.html");
+    assert!(on_disk.contains("href=\"/ctxh/style.css\""), "{on_disk}");
+    let missing = s.get("/khong-co/trang/");
+    assert_eq!(missing.status, 404);
+    let body = missing.text();
+    assert!(body.contains("href=\"/style.css\""), "{body}");
+    assert!(!body.contains("\"/ctxh/"), "{body}");
+    assert_eq!(s.get("/style.css").status, 200);
 }
 
 #[test]

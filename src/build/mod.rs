@@ -77,7 +77,7 @@ pub enum BuildError {
 }
 
 /// The themes folder used for a content folder.
-pub fn themes_dir(options: &BuildOptions) -> PathBuf {
+pub(crate) fn themes_dir(options: &BuildOptions) -> PathBuf {
     options.themes.clone().unwrap_or_else(|| {
         let parent = options.source.parent().unwrap_or(Path::new(""));
         if parent.as_os_str().is_empty() {
@@ -88,13 +88,8 @@ pub fn themes_dir(options: &BuildOptions) -> PathBuf {
     })
 }
 
-/// Renders the site in memory: every output file, or every problem found.
-pub fn render(options: &BuildOptions) -> Result<(Arc<Tree>, BuildReport), BuildError> {
-    Session::new(options.clone()).rebuild(&[])
-}
-
 /// Renders a site already loaded (by [`content::load`]) with its theme, in memory.
-pub fn render_loaded(
+pub(crate) fn render_loaded(
     options: &BuildOptions,
     site: &Site,
 ) -> Result<(Arc<Tree>, BuildReport), BuildError> {

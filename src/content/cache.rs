@@ -14,7 +14,7 @@ use crate::markdown::{Links, Lookup};
 
 /// What a rebuild reuses from the previous load.
 #[derive(Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     pub(super) files: HashMap<String, CachedFile>,
     /// The fingerprint of the last load's link table.
     pub(super) links: u64,

@@ -11,13 +11,13 @@ use crate::markdown;
 
 /// How a theme left to fill begins (`campaign new edition` writes
 /// `theme: "CẦN ĐIỀN: chủ đề năm 2025"`); the loader rejects it.
-pub const PLACEHOLDER: &str = "CẦN ĐIỀN";
+pub(crate) const PLACEHOLDER: &str = "CẦN ĐIỀN";
 
 /// Chương trình kỷ niệm của một năm (`content/<năm>/edition.yaml`). One year's edition as written.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "edition.yaml")]
-pub struct EditionFile {
+pub(crate) struct EditionFile {
     /// Chủ đề năm (theme): đúng như trong văn bản – cũng là khẩu hiệu đầu tiên trên băng rôn.
     theme: String,
     /// Khẩu hiệu (slogans) thêm, hiện sau chủ đề trên trang băng rôn; 1-3 câu ngắn.
@@ -153,7 +153,7 @@ struct ReportFile {
 /// Checks an edition file against its folder's year and renders its
 /// Markdown fields. Problems go to `errors`; the edition is still returned
 /// so that the rest of the site can be checked in the same run.
-pub fn convert(
+pub(crate) fn convert(
     raw: EditionFile,
     year: i16,
     src: &SourceFile,

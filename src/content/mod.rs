@@ -31,8 +31,8 @@ use crate::markdown::Links;
 use cache::CachedFile;
 use model::Site;
 
-pub use cache::Cache;
-pub use reload::{Reloaded, reload_posts};
+pub(crate) use cache::Cache;
+pub(crate) use reload::reload_posts;
 
 /// Options that change what is loaded.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +61,7 @@ pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
 
 /// Loads and checks the site in `source`, reusing what `cache` holds from
 /// the previous load and leaving in it what this one found.
-pub fn load_cached(
+pub(crate) fn load_cached(
     source: &Path,
     options: &LoadOptions,
     cache: &mut Cache,

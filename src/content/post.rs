@@ -14,7 +14,7 @@ use crate::markdown::{self, Links, Lookup};
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "news post front matter")]
-pub struct PostFront {
+pub(crate) struct PostFront {
     /// Tiêu đề tin (title).
     pub title: String,
     /// Ngày đăng (date), trong năm của thư mục; tin mới nhất xếp trước.
@@ -49,7 +49,7 @@ pub struct PostFront {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "page front matter")]
-pub struct PageFront {
+pub(crate) struct PageFront {
     /// Tiêu đề trang (title).
     pub title: String,
     /// Mô tả (description): một câu cho thẻ mô tả của trang.
@@ -63,17 +63,17 @@ pub struct PageFront {
 /// Front matter of `index.md` files: none is needed, none is allowed.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoFront {}
+pub(crate) struct NoFront {}
 
 /// The slug a post is published under: its `slug` field, else its file
 /// name, never its title (so retitling never breaks a link).
-pub fn post_slug(front: &PostFront, file_stem: &str) -> String {
+pub(crate) fn post_slug(front: &PostFront, file_stem: &str) -> String {
     crate::text::slugify(front.slug.as_deref().unwrap_or(file_stem))
 }
 
 /// Renders the Markdown body of `src` (from byte `body`), reporting links
 /// that lead nowhere at their line and column in the file.
-pub fn render_body(
+pub(crate) fn render_body(
     src: &SourceFile,
     body: usize,
     loader: &Loader,
@@ -112,7 +112,7 @@ fn render_body_with(
 
 /// A warning for an image written without alternative text, at byte
 /// `offset` of the file.
-pub fn no_alt_warning(src: &SourceFile, offset: usize) -> Diagnostic {
+pub(crate) fn no_alt_warning(src: &SourceFile, offset: usize) -> Diagnostic {
     Diagnostic::at_offset(
         &src.display,
         &src.text,
@@ -125,7 +125,7 @@ pub fn no_alt_warning(src: &SourceFile, offset: usize) -> Diagnostic {
 
 /// A post without its body: what lists, feeds and the sitemap show.
 #[derive(Clone)]
-pub struct PostMeta {
+pub(crate) struct PostMeta {
     year: i16,
     slug: String,
     title: String,
@@ -139,7 +139,7 @@ pub struct PostMeta {
 
 impl PostMeta {
     /// The post, with its body.
-    pub fn with_body(self, body: Body) -> Post {
+    pub(crate) fn with_body(self, body: Body) -> Post {
         Post {
             year: self.year,
             slug: self.slug,
@@ -159,7 +159,7 @@ impl PostMeta {
 
 /// Checks and converts a post, body included. Also gives the link targets
 /// its conversion looked up.
-pub fn convert_post(
+pub(crate) fn convert_post(
     front: &PostFront,
     year: i16,
     slug: String,
@@ -183,7 +183,7 @@ pub fn convert_post(
 }
 
 /// The image a post's front matter names, with its alternative text.
-pub fn image_of(front: &PostFront) -> Option<(String, String)> {
+pub(crate) fn image_of(front: &PostFront) -> Option<(String, String)> {
     front.image.clone().map(|img| {
         let alt = front
             .image_alt
@@ -194,7 +194,7 @@ pub fn image_of(front: &PostFront) -> Option<(String, String)> {
 }
 
 /// Checks and converts what a post is besides its body; needs no link table.
-pub fn convert_meta(
+pub(crate) fn convert_meta(
     front: &PostFront,
     year: i16,
     slug: String,
@@ -281,7 +281,7 @@ pub(super) fn convert_body(
     PostBody { image, content }
 }
 
-pub fn convert_page(
+pub(crate) fn convert_page(
     front: PageFront,
     slug: String,
     src: &SourceFile,

@@ -38,17 +38,17 @@ struct Update {
 
 /// What a quick reload changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reloaded {
+pub(crate) struct Reloaded {
     /// No post changed its date or its tags (as written): posts are in the
     /// same order and carry the same tags as before.
-    pub order_kept: bool,
+    pub(crate) order_kept: bool,
 }
 
 /// Brings `site` (the result of the previous load, which `cache` describes)
 /// up to date after `changed` paths changed, when they are all posts whose
 /// link targets stay the same. Returns `None`, leaving `site` and `cache`
 /// untouched, when that does not apply: the caller then loads in full.
-pub fn reload_posts(
+pub(crate) fn reload_posts(
     source: &Path,
     options: &LoadOptions,
     cache: &mut Cache,

@@ -20,7 +20,7 @@ pub(crate) struct Tag {
 /// gathering their tags costs more than the rest of a rebuild after an
 /// edit, so previews keep it while no post moves (see
 /// [`super::Assembly::with_index`]).
-pub struct Index {
+pub(crate) struct Index {
     /// Every post, newest first.
     pub(super) all_posts: Vec<PostRef>,
     /// In Vietnamese order.

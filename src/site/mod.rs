@@ -26,14 +26,14 @@ use crate::dates::Day;
 use crate::routes::{self, PostRef, Route, Shape};
 use crate::templates::Theme;
 
-pub use index::Index;
+pub(crate) use index::Index;
 
 use context::{Place, context};
 use shows::Shown;
 use views::{Views, post_summary};
 
 /// The loaded site, indexed for rendering.
-pub struct Assembly<'a> {
+pub(crate) struct Assembly<'a> {
     pub(crate) site: &'a Site,
     today: Day,
     /// The edition the home page shows.

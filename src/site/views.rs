@@ -97,6 +97,7 @@ impl Views<'_> {
             language: c.language.clone(),
             organization: c.organization.clone(),
             base_url: c.base_url.clone(),
+            root_path: crate::config::root_path(&c.base_url).to_owned(),
             generator: "campaign",
             menu: c
                 .menu
@@ -268,6 +269,8 @@ pub(super) struct SiteView {
     language: String,
     organization: Option<String>,
     base_url: String,
+    /// The path of `base_url` (`/`, `/ctxh/`), for the 404 page's links.
+    root_path: String,
     menu: Vec<MenuView>,
     generator: &'static str,
 }

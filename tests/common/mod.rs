@@ -250,57 +250,109 @@ pub fn is_external(link: &str) -> bool {
 /// site-rooted (`/…`), and each leads to a file that exists (a link ending
 /// in `/` leads to that folder's `index.html`). Returns the problems, and
 /// how many links were checked.
+///
+/// The 404 page is the exception: the host serves it at any depth, so its
+/// links start at the site's root path (the path of `base_url`, `/` or
+/// `/ctxh/`); they must still lead to files that exist.
+/// The site's root path, from the address of its sitemap in robots.txt:
+/// `/` for `https://a.vn/sitemap.xml`, `/ctxh/` for `https://a.vn/ctxh/sitemap.xml`.
+fn root_path_of(out: &Path) -> Option<String> {
+    let robots = fs::read_to_string(out.join("robots.txt")).ok()?;
+    let url = robots
+        .lines()
+        .find_map(|l| l.strip_prefix("Sitemap: "))?
+        .trim();
+    let after_scheme = url.find("://")? + 3;
+    let path = &url[after_scheme..][url[after_scheme..].find('/')?..];
+    Some(path[..=path.rfind('/')?].to_owned())
+}
+
 pub fn check_relative_links(out: &Path) -> (Vec<String>, usize) {
     let mut problems = Vec::new();
     let mut checked = 0;
     for file in list_files(out).iter().filter(|f| f.ends_with(".html")) {
         let html = fs::read_to_string(out.join(file)).unwrap();
-        let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
         for link in links_in(&html) {
             if link.starts_with('#') || is_external(&link) {
                 continue;
             }
             checked += 1;
-            if link.starts_with('/') {
-                problems.push(format!("{file}: `{link}` is site-rooted, not relative"));
-                continue;
-            }
-            if link.is_empty() {
-                problems.push(format!("{file}: empty link"));
-                continue;
-            }
-            let path = link.split(['#', '?']).next().unwrap_or("");
-            let path = percent_decode(path);
-            let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-            let mut escaped = false;
-            for part in path.split('/') {
-                match part {
-                    "" | "." => {}
-                    ".." => escaped |= parts.pop().is_none(),
-                    p => parts.push(p),
-                }
-            }
-            if escaped {
-                problems.push(format!("{file}: `{link}` climbs above the site root"));
-                continue;
-            }
-            let mut target = parts.join("/");
-            let is_dir = path.is_empty() || path.ends_with('/') || out.join(&target).is_dir();
-            if is_dir {
-                target = if target.is_empty() {
-                    "index.html".to_owned()
-                } else {
-                    format!("{target}/index.html")
-                };
-            }
-            if !out.join(&target).is_file() {
-                problems.push(format!(
-                    "{file}: `{link}` leads to {target}, which does not exist"
-                ));
+            if let Err(problem) = link_target(out, file, &link) {
+                problems.push(format!("{file}: `{link}` {problem}"));
             }
         }
     }
     (problems, checked)
+}
+
+/// The file an internal link of the page `file` leads to, or why it leads
+/// nowhere.
+fn link_target(out: &Path, file: &str, link: &str) -> Result<String, String> {
+    let root_path = (file == "404.html").then(|| root_path_of(out)).flatten();
+    let link = match &root_path {
+        Some(root) if link.starts_with(root.as_str()) => format!("./{}", &link[root.len()..]),
+        _ => link.to_owned(),
+    };
+    if link.starts_with('/') {
+        return Err("is site-rooted, not relative".to_owned());
+    }
+    if link.is_empty() {
+        return Err("is empty".to_owned());
+    }
+    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+    let path = link.split(['#', '?']).next().unwrap_or("");
+    let path = percent_decode(path);
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err("climbs above the site root".to_owned());
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut target = parts.join("/");
+    let is_dir = path.is_empty() || path.ends_with('/') || out.join(&target).is_dir();
+    if is_dir {
+        target = if target.is_empty() {
+            "index.html".to_owned()
+        } else {
+            format!("{target}/index.html")
+        };
+    }
+    if out.join(&target).is_file() {
+        Ok(target)
+    } else {
+        Err(format!("leads to {target}, which does not exist"))
+    }
+}
+
+/// The pages under `out` that no chain of links from the home page
+/// reaches (the 404 page aside: nothing links to it).
+pub fn unlinked_pages(out: &Path) -> Vec<String> {
+    let mut seen = std::collections::HashSet::from(["index.html".to_owned()]);
+    let mut queue = vec!["index.html".to_owned()];
+    while let Some(file) = queue.pop() {
+        let html = fs::read_to_string(out.join(&file)).unwrap();
+        for link in links_in(&html) {
+            if link.starts_with('#') || is_external(&link) {
+                continue;
+            }
+            if let Ok(target) = link_target(out, &file, &link)
+                && target.ends_with(".html")
+                && seen.insert(target.clone())
+            {
+                queue.push(target);
+            }
+        }
+    }
+    list_files(out)
+        .into_iter()
+        .filter(|f| f.ends_with(".html") && f != "404.html" && !seen.contains(f))
+        .collect()
 }
 
 /// Asserts that every internal link under `out` is relative and resolves.
