@@ -257,6 +257,11 @@ pub(crate) fn archive() -> &'static str {
     ARCHIVE
 }
 
+/// The 404 page's file, which a host serves for any address it lacks.
+pub(crate) fn not_found() -> &'static str {
+    NOT_FOUND
+}
+
 /// The sitemap's address, for robots.txt.
 pub(crate) fn sitemap() -> &'static str {
     SITEMAP

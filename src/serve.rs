@@ -346,7 +346,7 @@ async fn inside(real: &Path, roots: &[PathBuf]) -> bool {
 }
 
 async fn not_found(snap: &Snapshot) -> Response<Body> {
-    let body = match snap.tree.get("404.html") {
+    let body = match snap.tree.get(crate::routes::not_found()) {
         Some(s) => read(s, &snap.roots).await.unwrap_or_default(),
         None => b"<!DOCTYPE html><title>404</title><h1>404</h1>".to_vec(),
     };

@@ -126,10 +126,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut phases = crate::timing::Phases::start();
     let assembly = Assembly::new(&site, crate::dates::today());
     let plan = pages::plan(&assembly);
-    let copies = {
-        let page_files: std::collections::HashSet<&str> = plan.iter().map(|(_, f)| &**f).collect();
-        pages::static_files(&site, &theme, |f| page_files.contains(f))
-    };
+    // A page wins over a file at the same place (few files, many pages).
+    let mut copies = pages::static_files(&site, &theme);
+    for (_, file) in &plan {
+        copies.remove(&**file);
+    }
     // Pages are written as soon as they are rendered, from every thread:
     // the whole site is never held in memory.
     let staging = output::Staging::create(&options.output, &options.source)?;

@@ -118,9 +118,9 @@ fn render_one(
 }
 
 /// The files published as they are: the theme's static files, overridden
-/// by the content's (`static/`, attachments), all of them overridden by a
-/// page written at the same place.
-pub(crate) fn static_files(site: &Site, theme: &Theme, is_page: impl Fn(&str) -> bool) -> Tree {
+/// by the content's (`static/`, attachments). A page written at the same
+/// place wins over a file: the caller leaves such files out.
+pub(crate) fn static_files(site: &Site, theme: &Theme) -> Tree {
     let mut tree = Tree::new();
     for (path, file) in &theme.static_files {
         let source = match file {
@@ -135,7 +135,6 @@ pub(crate) fn static_files(site: &Site, theme: &Theme, is_page: impl Fn(&str) ->
             Source::Copy(asset.source.clone()),
         );
     }
-    tree.retain(|file, _| !is_page(file));
     tree
 }
 

@@ -222,7 +222,8 @@ impl Session {
             }
         }
         let pages_now = &self.last.pages;
-        let statics = pages::static_files(site, theme, |f| pages_now.contains_key(f));
+        let mut statics = pages::static_files(site, theme);
+        statics.retain(|file, _| !pages_now.contains_key(file));
         for (file, source) in &statics {
             tree.insert(file.clone(), source.clone());
         }

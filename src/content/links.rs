@@ -80,39 +80,48 @@ pub(super) fn link_table(
         pages: pages.iter().map(|(_, slug)| *slug).collect(),
         per_page,
     };
+    let routes = Route::all(&shape);
     let mut links = Links::default();
-    for route in Route::all(&shape) {
-        links.outputs.insert(route.path(&shape));
-    }
-    let mut source = |file: String, url: String| {
-        links.outputs.insert(url.clone());
-        links.sources.insert(file, url);
-    };
-    source(String::new(), Route::Home.path(&shape));
-    if let Some(home) = &layout.home {
-        source(home.clone(), Route::Home.path(&shape));
-    }
-    for (i, (file, _)) in pages.iter().enumerate() {
-        source((*file).to_owned(), Route::Page(i).path(&shape));
+    for route in routes {
+        let url = route.path(&shape);
+        // The source files (and folders) behind the route, for links
+        // written as source paths.
+        let mut source = |file: String| {
+            links.sources.insert(file, url.clone());
+        };
+        match route {
+            Route::Home => {
+                source(String::new());
+                if let Some(home) = &layout.home {
+                    source(home.clone());
+                }
+            }
+            Route::Page(i) => source(pages[i].0.to_owned()),
+            Route::Edition(ei) => {
+                let year = shape.years[ei].0;
+                let y = &layout.years[&year];
+                source(format!("{year}"));
+                for file in y.yaml.iter().chain(y.intro.iter()) {
+                    source(file.clone());
+                }
+            }
+            Route::News(List::Year(ei), 1) => source(format!("{}/news", shape.years[ei].0)),
+            Route::Post((ei, pi)) => source(shape.years[ei].1[pi].rel.clone()),
+            _ => {}
+        }
+        links.outputs.insert(url);
     }
     for asset in &layout.assets {
-        source(asset.rel.clone(), asset.output.clone());
+        links.outputs.insert(asset.output.clone());
+        links
+            .sources
+            .insert(asset.rel.clone(), asset.output.clone());
     }
-    for (ei, (year, year_posts)) in shape.years.iter().enumerate() {
-        let edition = Route::Edition(ei).path(&shape);
-        let y = &layout.years[year];
-        source(format!("{year}"), edition.clone());
-        for file in y.yaml.iter().chain(y.intro.iter()) {
-            source(file.clone(), edition.clone());
-        }
-        source(
-            format!("{year}/news"),
-            Route::News(List::Year(ei), 1).path(&shape),
-        );
-        source(format!("{year}/files"), routes::edition_files(*year));
-        for (pi, p) in year_posts.iter().enumerate() {
-            source(p.rel.clone(), Route::Post((ei, pi)).path(&shape));
-        }
+    // The folder of a year's attachments.
+    for &(year, _) in &shape.years {
+        let files = routes::edition_files(year);
+        links.outputs.insert(files.clone());
+        links.sources.insert(format!("{year}/files"), files);
     }
     links
 }
