@@ -100,7 +100,9 @@ impl Session {
         let theme_changed = changed.iter().any(in_themes);
         let content_changed: Vec<PathBuf> =
             changed.iter().filter(|p| !in_themes(p)).cloned().collect();
+        let mut phases = crate::timing::Phases::start();
         let (site, order_kept) = self.load(changed, &content_changed)?;
+        phases.end("reload");
         if !order_kept {
             self.last.index = None;
         }
@@ -159,6 +161,7 @@ impl Session {
         theme: &Theme,
         started: Instant,
     ) -> Result<(Arc<Tree>, BuildReport), BuildError> {
+        let mut phases = crate::timing::Phases::start();
         let today = crate::dates::today();
         let (assembly, plan) = match self.last.index.take() {
             Some((index, plan)) => (Assembly::with_index(site, today, index), plan),
@@ -168,6 +171,7 @@ impl Session {
                 (assembly, plan)
             }
         };
+        phases.end("assemble");
         let generation = self.theme_generation;
         let previous = &self.last.pages;
         // Each page is kept from the previous build when its fingerprint
@@ -200,6 +204,7 @@ impl Session {
                 Ok((file.clone(), page, route.is_page()))
             },
         )?;
+        phases.end("render");
         // The new tree is the last one with the changes applied: a copy of
         // the last one shares every name and page (a reference count each).
         let mut tree: Tree = (*self.last.tree).clone();
@@ -230,6 +235,7 @@ impl Session {
         self.last.statics = statics;
         let tree = Arc::new(tree);
         self.last.tree = tree.clone();
+        phases.end("tree");
         let report = BuildReport {
             pages: pages::page_count(&plan),
             rendered: rendered_pages,

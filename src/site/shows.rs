@@ -189,39 +189,68 @@ impl Shows {
     /// address is not hashed: fingerprints are compared for the same output
     /// file, which the address determines.
     pub(crate) fn fingerprint(&self, a: &Assembly) -> u64 {
+        // Which parts are shown, as one word, then only those parts: every
+        // page's fingerprint is computed on every rebuild, so absent parts
+        // cost nothing.
+        let present = [
+            self.edition.is_some(),
+            self.editions,
+            !self.summaries.is_empty(),
+            self.post.is_some(),
+            self.neighbours.0.is_some(),
+            self.neighbours.1.is_some(),
+            self.tag.is_some(),
+            self.tags,
+            self.page.is_some(),
+            self.home_intro,
+            self.pagination.is_some(),
+            self.addresses,
+        ];
+        let mask = present
+            .iter()
+            .enumerate()
+            .fold(0u16, |m, (i, &p)| m | (u16::from(p) << i));
         let mut h = DefaultHasher::new();
-        (a.today, a.config_hash).hash(&mut h);
+        (a.today, a.config_hash, mask).hash(&mut h);
         let summary = |r: PostRef| a.post(r).hashes.summary;
-        self.edition.map(|ei| a.edition_hashes[ei]).hash(&mut h);
+        if let Some(ei) = self.edition {
+            h.write_u64(a.edition_hashes[ei]);
+        }
         if self.editions {
             a.edition_hashes.hash(&mut h);
         }
-        self.summaries.len().hash(&mut h);
-        for r in &self.summaries {
-            summary(*r).hash(&mut h);
+        if !self.summaries.is_empty() {
+            h.write_usize(self.summaries.len());
+            for r in &self.summaries {
+                h.write_u64(summary(*r));
+            }
         }
-        self.post.map(|r| a.post(r).hashes.full).hash(&mut h);
-        (
-            self.neighbours.0.map(summary),
-            self.neighbours.1.map(summary),
-        )
-            .hash(&mut h);
-        self.tag
-            .map(|i| (&a.index.tags[i].name, a.index.tags[i].posts.len()))
-            .hash(&mut h);
+        if let Some(r) = self.post {
+            h.write_u64(a.post(r).hashes.full);
+        }
+        for r in [self.neighbours.0, self.neighbours.1].into_iter().flatten() {
+            h.write_u64(summary(r));
+        }
+        if let Some(i) = self.tag {
+            (&a.index.tags[i].name, a.index.tags[i].posts.len()).hash(&mut h);
+        }
         if self.tags {
             a.index.tags.len().hash(&mut h);
             for t in &a.index.tags {
                 (&t.name, &t.slug, t.posts.len()).hash(&mut h);
             }
         }
-        self.page.map(|i| &a.site.pages[i]).hash(&mut h);
+        if let Some(i) = self.page {
+            a.site.pages[i].hash(&mut h);
+        }
         if self.home_intro {
             a.site.home_intro.hash(&mut h);
         }
-        self.pagination.hash(&mut h);
+        if let Some(p) = self.pagination {
+            p.hash(&mut h);
+        }
         if self.addresses {
-            a.addresses_hash().hash(&mut h);
+            h.write_u64(a.addresses_hash());
         }
         h.finish()
     }
