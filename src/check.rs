@@ -66,6 +66,10 @@ pub(crate) fn check(options: &BuildOptions) -> Outcome {
         Err(BuildError::Output(e)) => outcome
             .problems
             .push(Diagnostic::file(&options.output, e.to_string())),
+        Err(BuildError::Interrupted) => outcome.problems.push(Diagnostic::file(
+            &options.source,
+            BuildError::Interrupted.to_string(),
+        )),
     }
     let mut sorted = Diagnostics(outcome.problems);
     sorted.sort();

@@ -160,14 +160,33 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build(args) => match build::build(&args.options()) {
+        Command::Build(args) => match build::build_until(&args.options(), &interrupted()) {
             Ok(report) => {
                 // Warnings do not stop the build, but are shown (as `campaign check` does).
                 for warning in &report.warnings {
                     eprintln!("{warning}");
                 }
+                for note in &report.output.repaired {
+                    eprintln!("note: {note}");
+                }
                 println!("{report}");
+                let kept = &report.output.kept;
+                if !kept.foreign.is_empty() {
+                    println!(
+                        "Kept in the output folder, not written by campaign: {}",
+                        kept.foreign.join(", ")
+                    );
+                }
+                for file in &kept.shadowed {
+                    eprintln!(
+                        "warning: {file} in the output folder was not written by campaign and is kept; the site's own {file} is not published (move yours into content/static/ to publish it on purpose)"
+                    );
+                }
                 ExitCode::SUCCESS
+            }
+            Err(e @ build::BuildError::Interrupted) => {
+                eprintln!("{e}");
+                ExitCode::from(130)
             }
             Err(e) => {
                 eprintln!("{e}");
@@ -227,6 +246,37 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A flag set by Ctrl-C or SIGTERM, for a build to stop at: it then
+/// removes its staging folder and leaves the output folder as it was. A
+/// second signal stops at once (the next build removes what is left).
+fn interrupted() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = flag.clone();
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return flag;
+    };
+    // Installed now, before the build starts, not when the thread runs.
+    let Ok(first) = runtime.block_on(async { serve::shutdown_signal() }) else {
+        return flag;
+    };
+    let _ = std::thread::Builder::new()
+        .name("campaign-signals".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                first.await;
+                set.store(true, std::sync::atomic::Ordering::SeqCst);
+                if let Ok(second) = serve::shutdown_signal() {
+                    second.await;
+                    std::process::exit(130);
+                }
+            })
+        });
+    flag
+}
+
 /// `campaign schema`: writes every schema, leaving unchanged files untouched.
 fn write_schemas(out: &std::path::Path) -> anyhow::Result<()> {
     use anyhow::Context;
@@ -253,18 +303,23 @@ fn run_or_fail(result: anyhow::Result<()>) -> ExitCode {
     }
 }
 
-/// `campaign watch`: rebuild until Ctrl-C, then let the rebuild in progress finish.
+/// `campaign watch`: rebuild until Ctrl-C (or SIGTERM), then let the
+/// rebuild in progress and the output folder's update finish.
 fn watch_forever(options: BuildOptions) -> anyhow::Result<()> {
-    crate::output::check_target(&options.output, &options.source)?;
     let stop = Arc::new(AtomicBool::new(false));
-    let handle = watch::spawn_rebuilder(options, stop.clone(), |_: Outcome<'_>| {}, tell_rebuild)?;
-    println!("Watching for changes (Ctrl-C to stop)");
+    let handle = watch::spawn_rebuilder(
+        options,
+        stop.clone(),
+        |_: Outcome<'_>| {},
+        Arc::new(tell_rebuild),
+    )?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(async {
-        let _ = tokio::signal::ctrl_c().await;
-    });
+    // Listen for signals before saying it watches.
+    let signal = runtime.block_on(async { serve::shutdown_signal() })?;
+    println!("Watching for changes (Ctrl-C to stop)");
+    runtime.block_on(signal);
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let _ = handle.join();
     Ok(())
@@ -323,21 +378,27 @@ fn tell_rebuild(event: watch::Event<'_>) {
         watch::Event::Polling { reason, every_ms } => {
             eprintln!("warning: {reason}; checking for changes every {every_ms} ms instead")
         }
+        watch::Event::Repaired(note) => eprintln!("note: {note}"),
         watch::Event::CannotWatch { folder, error } => {
             eprintln!("warning: cannot watch {}: {error}", folder.display())
         }
         watch::Event::WatchFailed(error) => eprintln!("warning: file watching: {error}"),
-        watch::Event::Warning(warning) => eprintln!("{warning}"),
-        watch::Event::Rebuilt {
-            what,
-            report,
-            shown_ms,
-            written_ms,
-        } => println!(
-            "{what}: {} of {} pages rendered ({} posts, {} editions), shown in {shown_ms} ms, written in {written_ms} ms",
-            report.rendered, report.pages, report.posts, report.editions,
+        watch::Event::FolderGone(folder) => eprintln!(
+            "warning: {} is gone (renamed or deleted); the last good site is kept until it is back",
+            folder.display()
         ),
-        watch::Event::NotWritten { what, error } => eprintln!("{what}: built, but {error}"),
+        watch::Event::FolderBack(folder) => eprintln!(
+            "note: {} was replaced or is back; watching it again, rebuilding once it settles",
+            folder.display()
+        ),
+        watch::Event::Warning(warning) => eprintln!("{warning}"),
+        watch::Event::Rebuilt { what, report } => println!(
+            "{what}: {} of {} pages rendered ({} posts, {} editions), shown in {} ms",
+            report.rendered, report.pages, report.posts, report.editions, report.millis,
+        ),
+        watch::Event::Unchanged { what, millis } => {
+            println!("{what}: nothing on the site changed ({millis} ms)")
+        }
         watch::Event::Failed {
             what,
             error,
@@ -345,6 +406,29 @@ fn tell_rebuild(event: watch::Event<'_>) {
         } => {
             eprintln!("{error}");
             eprintln!("{what}: not rebuilt; the last good site is kept ({millis} ms)");
+        }
+        watch::Event::Written {
+            millis,
+            skipped,
+            kept,
+        } => {
+            let skipped = match skipped {
+                0 => String::new(),
+                n => format!(
+                    " ({n} newer site{} came meanwhile)",
+                    if n == 1 { "" } else { "s" }
+                ),
+            };
+            println!("output folder written in {millis} ms{skipped}");
+            if !kept.is_empty() {
+                println!(
+                    "kept in the output folder, not written by campaign: {}",
+                    kept.join(", ")
+                );
+            }
+        }
+        watch::Event::NotWritten { error } => {
+            eprintln!("the preview is up to date, but the output folder is not: {error}")
         }
     }
 }

@@ -102,7 +102,8 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     let tx = Arc::new(tx);
     let publisher = tx.clone();
     let rebuild_tell = tell.clone();
-    let told = move |e: rebuild::Event<'_>| rebuild_tell(Notice::Rebuild(e));
+    let told: rebuild::Tell =
+        Arc::new(move |e: rebuild::Event<'_>| rebuild_tell(Notice::Rebuild(e)));
     let rebuilder = spawn_rebuilder(
         options.build.clone(),
         stop.clone(),

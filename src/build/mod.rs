@@ -10,6 +10,7 @@ mod session;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -47,6 +48,8 @@ pub struct BuildReport {
     /// Found while rendering (about post bodies read with their pages);
     /// [`build`] adds those found on load.
     pub warnings: Vec<Diagnostic>,
+    /// What was kept in the output folder and what was put right there.
+    pub output: output::Report,
 }
 
 impl std::fmt::Display for BuildReport {
@@ -71,6 +74,9 @@ pub enum BuildError {
     /// Problems in the content or theme: the user can fix them.
     #[error("{0}")]
     Content(Diagnostics),
+    /// Stopped by a signal (Ctrl-C) before the new site was swapped in.
+    #[error("interrupted: the output folder was not changed")]
+    Interrupted,
     /// The output folder cannot or may not be written.
     #[error(transparent)]
     Output(#[from] output::OutputError),
@@ -101,9 +107,19 @@ pub(crate) fn render_loaded(
 
 /// Builds the site into the output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_until(options, &AtomicBool::new(false))
+}
+
+/// Builds the site into the output folder, unless `cancel` is set first
+/// (by a signal): then the staging folder is removed and the output folder
+/// is left as it was. Once the swap has begun, it is finished.
+pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    // Refuse a foreign output folder before doing any work.
+    // Refuse a foreign output folder before doing any work, and wait for
+    // (or refuse) another writer.
     output::check_target(&options.output, &options.source)?;
+    let lock = output::lock(&options.output, "campaign build")?;
+    let repaired = output::repair(&options.output, &lock)?;
     // Post bodies are rendered with their pages, never all held at once.
     let deferred = LoadOptions {
         defer_bodies: true,
@@ -147,12 +163,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &plan,
         |(route, file)| (*route, &**file),
         |(_, file), bytes| staging.write_bytes(file, &bytes),
+        Some(cancel),
     )?;
     phases.end("render+write");
     copies
         .par_iter()
         .try_for_each(|(rel, source)| staging.write(rel, source))?;
-    staging.commit()?;
+    if cancel.load(Ordering::SeqCst) {
+        return Err(BuildError::Interrupted);
+    }
+    let kept = staging.commit(
+        plan.iter()
+            .map(|(_, f)| &**f)
+            .chain(copies.keys().map(|k| &**k)),
+    )?;
+    drop(lock);
     phases.end("copy+commit");
     let pages = pages::page_count(&plan);
     let mut warnings = Diagnostics(site.warnings.clone());
@@ -165,6 +190,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files: plan.len() + copies.len(),
         millis: started.elapsed().as_millis(),
         warnings: warnings.0,
+        output: output::Report { kept, repaired },
     };
     // Freeing a large site's index and template values one by one takes
     // longer than anything but rendering (half a second at 50,000 posts):

@@ -3,6 +3,7 @@
 //! collected, and the static files published beside them.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -43,19 +44,25 @@ pub(crate) struct Rendered<T> {
 /// Renders the pages of `jobs` in parallel and hands each to `emit` (which
 /// writes it, or keeps it). `route` tells a job's route and file. Every
 /// content problem is collected, but only the first theme failures; any
-/// error fails the whole, after every page was tried.
+/// error fails the whole, after every page was tried. Once `cancel` is
+/// set, no further page is rendered.
 pub(crate) fn render<J: Sync, T: Send>(
     assembly: &Assembly,
     theme: &Theme,
     jobs: &[J],
     route: impl Fn(&J) -> (Route, &str) + Sync,
     emit: impl Fn(&J, Vec<u8>) -> Result<T, OutputError> + Sync,
+    cancel: Option<&AtomicBool>,
 ) -> Result<Rendered<T>, BuildError> {
     let problems = Mutex::new(Problems::default());
     let lock = || problems.lock().unwrap_or_else(|e| e.into_inner());
+    let cancelled = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let outputs = jobs
         .par_iter()
         .filter_map(|job| {
+            if cancelled() {
+                return None;
+            }
             let (r, file) = route(job);
             match render_one(assembly, theme, r) {
                 Ok((bytes, warnings)) => {
@@ -71,6 +78,9 @@ pub(crate) fn render<J: Sync, T: Send>(
             }
         })
         .collect::<Result<Vec<T>, OutputError>>()?;
+    if cancelled() {
+        return Err(BuildError::Interrupted);
+    }
     let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
     if problems.has_errors() {
         return Err(BuildError::Content(problems.into_diagnostics()));

@@ -203,6 +203,7 @@ impl Session {
                 };
                 Ok((file.clone(), page, route.is_page()))
             },
+            None,
         )?;
         phases.end("render");
         // The new tree is the last one with the changes applied: a copy of
@@ -244,6 +245,7 @@ impl Session {
             files: tree.len(),
             millis: started.elapsed().as_millis(),
             warnings: rendered.warnings,
+            output: crate::output::Report::default(),
         };
         self.last.index = Some((assembly.into_index(), plan));
         Ok((tree, report))

@@ -1,11 +1,21 @@
 //! Writing the output folder atomically, and never over someone else's files.
 //!
-//! The new site is written into a staging folder beside the output folder
-//! and swapped in only when every file was written: a failed build leaves
-//! the previous output exactly as it was, and files that no longer belong
-//! to the site disappear with the old folder. A marker file records that
-//! the folder is ours; a folder without it that is not empty is refused,
-//! so `--output ~` or `--output content` can never be wiped.
+//! A build writes the new site into a staging folder beside the output
+//! folder and swaps it in only when every file was written ([`staging`]): a
+//! failed build leaves the previous output exactly as it was. A marker file
+//! records that the folder is ours and which files campaign wrote
+//! ([`record`]); everything else in it (a gh-pages `.git`, `CNAME`) is kept
+//! across builds. A folder without the marker that is not empty is refused,
+//! so `--output ~` or `--output content` can never be wiped. Previews
+//! update the folder in place through a journal ([`journal`]), one writer
+//! at a time ([`lock`]); what an interrupted run left is put right by the
+//! next one ([`leftovers`], [`journal::recover`]).
+
+mod journal;
+mod leftovers;
+mod lock;
+mod record;
+mod staging;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -14,6 +24,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+
+pub(crate) use lock::OutputLock;
+pub(crate) use lock::lock;
+pub use staging::Kept;
+pub(crate) use staging::Staging;
 
 /// Marks an output folder as made by campaign (safe to replace).
 pub const MARKER: &str = ".campaign-output";
@@ -39,6 +54,10 @@ pub enum OutputError {
         "refusing to write the site into {path}: {why}\n  = help: name an empty or new folder with --output (the default is public)"
     )]
     Refused { path: PathBuf, why: String },
+    #[error(
+        "{path} is being written by another campaign: {holder}\n  = help: stop it (Ctrl-C in its window), or name another folder with --output"
+    )]
+    Busy { path: PathBuf, holder: String },
     #[error("cannot write the site into {path}: {source}")]
     Io {
         path: PathBuf,
@@ -119,204 +138,84 @@ fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-/// A new output folder being written beside the real one. Files are
-/// written from any thread; [`Staging::commit`] swaps the folder in.
-/// Dropped without committing, it removes itself and the output folder is
-/// untouched.
-pub(crate) struct Staging {
-    dir: PathBuf,
-    output: PathBuf,
-    old: PathBuf,
-    committed: bool,
+/// What was put right or kept while writing an output folder, for the
+/// command line to tell.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// What campaign did not write and kept in place.
+    pub kept: Kept,
+    /// What interrupted runs before this one had left, and what was done.
+    pub repaired: Vec<String>,
 }
 
-impl Staging {
-    /// Checks that `output` may be replaced and creates the staging folder.
-    pub(crate) fn create(output: &Path, content: &Path) -> Result<Staging, OutputError> {
-        check_target(output, content)?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".to_owned());
-        let parent = match output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-        let pid = std::process::id();
-        let dir = parent.join(format!(".{name}.campaign-new-{pid}"));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-        let staging = Staging {
-            old: parent.join(format!(".{name}.campaign-old-{pid}")),
-            output: output.to_path_buf(),
-            dir,
-            committed: false,
-        };
-        fs::write(
-            staging.dir.join(MARKER),
-            b"This folder is written by campaign; it is replaced by every build.\n",
-        )
-        .map_err(io_err(&staging.dir))?;
-        Ok(staging)
+/// Puts right what an interrupted run left at `output` (staging folders,
+/// an old copy, a half-done update), before writing to it. `lock` proves
+/// the caller is the only writer.
+pub(crate) fn repair(output: &Path, _lock: &OutputLock) -> Result<Vec<String>, OutputError> {
+    let mut notes = Vec::new();
+    for repair in leftovers::repair(output)? {
+        notes.push(match repair {
+            leftovers::Repair::Restored => format!(
+                "{} was missing after an interrupted build; the previous site was put back",
+                output.display()
+            ),
+            leftovers::Repair::RemovedStaging(path) => format!(
+                "removed {}, left by an interrupted build",
+                path.display()
+            ),
+            leftovers::Repair::MovedBack(files) => format!(
+                "moved back into {} what an interrupted build had left aside: {}",
+                output.display(),
+                files.join(", ")
+            ),
+            leftovers::Repair::LeftIn(path) => format!(
+                "{} still holds files campaign did not write that could not be moved back (the output folder has files at their places); look at them and remove the folder",
+                path.display()
+            ),
+        });
     }
-
-    /// Creates the folders that will hold `files` (site paths), once each,
-    /// so that writing the files needs no further checks.
-    pub(crate) fn make_folders<'a>(
-        &self,
-        files: impl Iterator<Item = &'a str>,
-    ) -> Result<(), OutputError> {
-        let mut folders: Vec<&str> = files
-            .filter_map(|f| f.rsplit_once('/').map(|(d, _)| d))
-            .collect();
-        folders.sort_unstable();
-        folders.dedup();
-        // In parallel: a site has a folder per page. Two threads creating
-        // the same parent is fine, `create_dir_all` accepts a folder that
-        // appeared meanwhile.
-        folders.par_iter().try_for_each(|folder| {
-            let path = self.dir.join(folder);
-            fs::create_dir_all(&path).map_err(io_err(&path))
-        })
+    match journal::recover(output)? {
+        Some(journal::Recovered::Finished(n)) => notes.push(format!(
+            "an update of {} was interrupted; it was finished ({n} files)",
+            output.display()
+        )),
+        Some(journal::Recovered::RolledBack(n)) => notes.push(format!(
+            "an update of {} was interrupted before it changed anything; its {n} unfinished files were removed",
+            output.display()
+        )),
+        None => {}
     }
-
-    /// Writes one file (its folder must exist: see [`Staging::make_folders`]).
-    pub(crate) fn write(&self, rel: &str, source: &Source) -> Result<(), OutputError> {
-        let path = self.dir.join(rel);
-        match source {
-            Source::Bytes(b) => fs::write(&path, &b[..]),
-            Source::Static(b) => fs::write(&path, b),
-            Source::Copy(from) => fs::copy(from, &path).map(|_| ()),
-        }
-        .map_err(io_err(&path))
-    }
-
-    /// Writes `bytes` as one file (its folder must exist).
-    pub(crate) fn write_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let path = self.dir.join(rel);
-        fs::write(&path, bytes).map_err(io_err(&path))
-    }
-
-    /// Puts the new folder in the place of the output folder; the previous
-    /// output is removed only after the new one is in place, and restored
-    /// if that fails.
-    pub(crate) fn commit(mut self) -> Result<(), OutputError> {
-        self.committed = true;
-        let result = swap(&self.dir, &self.output, &self.old);
-        if result.is_err() {
-            let _ = fs::remove_dir_all(&self.dir);
-        }
-        result
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
-        }
-    }
+    Ok(notes)
 }
 
 /// Writes `tree` as the new content of `output`, atomically.
-pub(crate) fn write_atomic(output: &Path, content: &Path, tree: &Tree) -> Result<(), OutputError> {
+pub(crate) fn write_atomic(
+    output: &Path,
+    content: &Path,
+    tree: &Tree,
+) -> Result<Kept, OutputError> {
     let staging = Staging::create(output, content)?;
     staging.make_folders(tree.keys().map(|k| &**k))?;
     tree.par_iter()
         .try_for_each(|(rel, source)| staging.write(rel, source))?;
-    staging.commit()
+    staging.commit(tree.keys().map(|k| &**k))
 }
 
 /// Brings an output folder written before (by `write_atomic` or `sync`)
 /// up to date with `tree`, writing only what changed since `previous`, for
-/// rebuilds while watching: each changed file is written beside its final
-/// name and renamed into place, so no file is ever seen half-written;
-/// files that no longer belong to the site are removed. Anything unusual
-/// (no previous tree, the folder missing or not ours) falls back to
-/// [`write_atomic`].
+/// rebuilds while watching: the folder is always the last build or the new
+/// one ([`journal`]). Anything unusual (no previous tree, the folder
+/// missing or not ours) falls back to [`write_atomic`].
 pub(crate) fn sync(
     output: &Path,
     content: &Path,
     tree: &Tree,
     previous: Option<&Tree>,
-) -> Result<(), OutputError> {
-    let Some(previous) = previous.filter(|_| output.join(MARKER).is_file()) else {
-        return write_atomic(output, content, tree);
-    };
-    let changed: Vec<(&Arc<str>, &Source)> = tree
-        .iter()
-        .filter(|(rel, source)| match (source, previous.get(*rel)) {
-            (Source::Bytes(new), Some(Source::Bytes(old))) => {
-                !Arc::ptr_eq(new, old) && new[..] != old[..]
-            }
-            (Source::Static(new), Some(Source::Static(old))) => new != old,
-            (Source::Copy(from), Some(Source::Copy(old))) if from == old => {
-                copy_is_stale(from, &output.join(&***rel))
-            }
-            _ => true,
-        })
-        .collect();
-    changed.par_iter().try_for_each(|(rel, source)| {
-        let path = output.join(&***rel);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(io_err(p))?;
-        }
-        let tmp = path.with_file_name(format!(
-            ".{}.campaign-tmp",
-            path.file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default()
-        ));
-        match source {
-            Source::Bytes(b) => fs::write(&tmp, &b[..]),
-            Source::Static(b) => fs::write(&tmp, b),
-            Source::Copy(from) => fs::copy(from, &tmp).map(|_| ()),
-        }
-        .and_then(|()| fs::rename(&tmp, &path))
-        .map_err(io_err(&path))
-    })?;
-    for rel in previous.keys().filter(|k| !tree.contains_key(*k)) {
-        let path = output.join(&**rel);
-        let _ = fs::remove_file(&path);
-        // Remove folders left empty, up to the output folder.
-        let mut dir = path.parent();
-        while let Some(d) = dir.filter(|d| *d != output) {
-            if fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
+) -> Result<Kept, OutputError> {
+    match previous.filter(|_| output.join(MARKER).is_file()) {
+        Some(previous) => journal::update(output, tree, previous).map(|_| Kept::default()),
+        None => write_atomic(output, content, tree),
     }
-    Ok(())
-}
-
-/// Whether a copied file's source is newer than (or differs in size from) its copy.
-fn copy_is_stale(from: &Path, to: &Path) -> bool {
-    match (fs::metadata(from), fs::metadata(to)) {
-        (Ok(f), Ok(t)) => f.len() != t.len() || f.modified().ok() > t.modified().ok(),
-        _ => true,
-    }
-}
-
-/// Puts `staging` in the place of `output`; the previous output is removed
-/// only after the new one is in place, and restored if that fails.
-fn swap(staging: &Path, output: &Path, old: &Path) -> Result<(), OutputError> {
-    let had_old = output.exists();
-    if had_old {
-        let _ = fs::remove_dir_all(old);
-        fs::rename(output, old).map_err(io_err(output))?;
-    }
-    if let Err(e) = fs::rename(staging, output) {
-        if had_old {
-            let _ = fs::rename(old, output);
-        }
-        return Err(io_err(output)(e));
-    }
-    if had_old {
-        let _ = fs::remove_dir_all(old);
-    }
-    Ok(())
 }
 
 #[cfg(test)]
