@@ -60,7 +60,8 @@ impl Staging {
         let pid = std::process::id();
         let dir = parent.join(format!("{prefix}new-{pid}"));
         let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        // Named after what the user asked for, not the hidden folder.
+        fs::create_dir_all(&dir).map_err(io_err(&parent))?;
         let staging = Staging {
             old: parent.join(format!("{prefix}old-{pid}")),
             output: output.to_path_buf(),
@@ -69,7 +70,7 @@ impl Staging {
         };
         Record::writing()
             .write(&staging.dir)
-            .map_err(io_err(&staging.dir))?;
+            .map_err(io_err(&staging.output))?;
         Ok(staging)
     }
 
@@ -88,8 +89,7 @@ impl Staging {
         // the same parent is fine, `create_dir_all` accepts a folder that
         // appeared meanwhile.
         folders.par_iter().try_for_each(|folder| {
-            let path = self.dir.join(folder);
-            fs::create_dir_all(&path).map_err(io_err(&path))
+            fs::create_dir_all(self.dir.join(folder)).map_err(io_err(&self.output.join(folder)))
         })
     }
 
@@ -101,13 +101,12 @@ impl Staging {
             Source::Static(b) => fs::write(&path, b),
             Source::Copy(from) => fs::copy(from, &path).map(|_| ()),
         }
-        .map_err(io_err(&path))
+        .map_err(io_err(&self.output.join(rel)))
     }
 
     /// Writes `bytes` as one file (its folder must exist).
     pub(crate) fn write_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let path = self.dir.join(rel);
-        fs::write(&path, bytes).map_err(io_err(&path))
+        fs::write(self.dir.join(rel), bytes).map_err(io_err(&self.output.join(rel)))
     }
 
     /// Puts the new folder, which holds `files` (every file written), in
@@ -134,18 +133,18 @@ impl Staging {
         }
         Record::complete(files.into_iter())
             .write(&self.dir)
-            .map_err(io_err(&self.dir))?;
+            .map_err(io_err(&self.output))?;
         self.committed = true;
         let old = match swap(&self.dir, &self.output, &self.old) {
             Ok(old) => old,
             Err(e) => {
-                let _ = fs::remove_dir_all(&self.dir);
+                discard(&self.dir);
                 return Err(e);
             }
         };
         if let Some(old) = old {
             move_into(&old, &self.output, &moves)?;
-            let _ = fs::remove_dir_all(&old);
+            discard(&old);
         }
         kept.foreign = moves;
         Ok(kept)
@@ -155,7 +154,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            discard(&self.dir);
         }
     }
 }
@@ -206,6 +205,35 @@ fn plan_moves(
     kept.shadowed.sort();
     Ok(moves)
 }
+
+/// Removes a folder of campaign's own (a staging folder, an old copy
+/// emptied of what the user keeps). It is first renamed to a `trash-`
+/// name, so that a removal cut short (it takes a while, and its marker may
+/// go first) is still known as campaign's by the next run.
+pub(crate) fn discard(dir: &Path) {
+    let trash = dir
+        .parent()
+        .zip(dir.file_name())
+        .and_then(|(parent, name)| {
+            let name = name.to_string_lossy();
+            let (prefix, _) = name.split_once(".campaign-")?;
+            Some(parent.join(format!(
+                "{prefix}.campaign-trash-{}-{}",
+                std::process::id(),
+                TRASH.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            )))
+        });
+    match trash {
+        Some(trash) if fs::rename(dir, &trash).is_ok() => {
+            let _ = fs::remove_dir_all(&trash);
+        }
+        _ => {
+            let _ = fs::remove_dir_all(dir);
+        }
+    }
+}
+
+static TRASH: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Moves the entries `rels` of the folder `from` to the same places in `to`.
 pub(crate) fn move_into(from: &Path, to: &Path, rels: &[String]) -> Result<(), OutputError> {
