@@ -196,3 +196,85 @@ fn copy_is_stale(from: &Path, to: &Path) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(pages: &[(&str, &str)]) -> Tree {
+        pages
+            .iter()
+            .map(|(k, v)| (Arc::from(*k), Source::Bytes(Arc::from(v.as_bytes()))))
+            .collect()
+    }
+
+    fn folder(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("campaign-journal-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn an_update_cut_short_is_finished_or_rolled_back() {
+        let out = folder("cut");
+        let old = tree(&[("a/index.html", "1"), ("b.html", "1")]);
+        for (rel, source) in &old {
+            let path = out.join(&**rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            if let Source::Bytes(b) = source {
+                fs::write(&path, &b[..]).unwrap();
+            }
+        }
+        Record::complete(old.keys().map(|k| &**k))
+            .write(&out)
+            .unwrap();
+        let new = tree(&[("a/index.html", "2"), ("c.html", "2")]);
+        update(&out, &new, &old).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
+        assert!(!out.join("b.html").exists());
+        assert!(!out.join(JOURNAL).exists());
+        let record = Record::read(&out).unwrap();
+        assert!(record.files.unwrap().contains("c.html"));
+
+        // Cut short before the journal: a temporary file only.
+        fs::write(out.join("a/.index.html.campaign-tmp"), "3").unwrap();
+        assert_eq!(recover(&out).unwrap(), Some(Recovered::RolledBack(1)));
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
+        assert!(!out.join("a/.index.html.campaign-tmp").exists());
+
+        // Cut short after it: finished by the next run.
+        fs::write(out.join("a/.index.html.campaign-tmp"), "4").unwrap();
+        fs::write(
+            out.join(JOURNAL),
+            "write a/index.html\nremove c.html\nfile a/index.html\n",
+        )
+        .unwrap();
+        assert_eq!(recover(&out).unwrap(), Some(Recovered::Finished(2)));
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "4");
+        assert!(!out.join("c.html").exists());
+        assert!(!out.join(JOURNAL).exists());
+        assert_eq!(recover(&out).unwrap(), None);
+        fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn a_write_that_fails_leaves_the_last_build() {
+        let out = folder("fail");
+        let old = tree(&[("a/index.html", "1")]);
+        fs::create_dir_all(out.join("a")).unwrap();
+        fs::write(out.join("a/index.html"), "1").unwrap();
+        Record::complete(old.keys().map(|k| &**k))
+            .write(&out)
+            .unwrap();
+        // A file where a folder must go: the second write fails.
+        fs::write(out.join("b"), "chặn").unwrap();
+        let new = tree(&[("a/index.html", "2"), ("b/index.html", "2")]);
+        assert!(update(&out, &new, &old).is_err());
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "1");
+        assert!(!out.join("a/.index.html.campaign-tmp").exists());
+        assert!(!out.join(JOURNAL).exists());
+        fs::remove_dir_all(&out).unwrap();
+    }
+}
