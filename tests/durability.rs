@@ -547,3 +547,63 @@ fn assert_no_tmp(dir: &Path) {
         }
     }
 }
+
+#[test]
+fn after_a_burst_of_saves_the_output_folder_equals_a_clean_build() {
+    let site = Site::fixture();
+    many_posts(&site, 300);
+    let mut w = Proc::watch(&site);
+    w.wait_line("the first write", 0, |l| {
+        l.text.starts_with("output folder written")
+    });
+    for i in 0..12 {
+        site.write(
+            POST_FILE,
+            post(&format!("Lần lưu số {i}"), "2024-03-14", "Thân."),
+        );
+        if i % 4 == 0 {
+            site.write(
+                "content/2024/edition.yaml",
+                edition(&format!("Chủ đề lần {i}")),
+            );
+        }
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    w.wait_file(&site, "public/2024/tin-tuc/mot/index.html", "Lần lưu số 11");
+    w.wait_file(&site, "public/index.html", "Chủ đề lần 8");
+    w.wait_quiet(Duration::from_millis(800));
+    let clean = site.path("clean");
+    let out = site.run(&["build", "--output", clean.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut all = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for entry in fs::read_dir(&d).unwrap().flatten() {
+                let path = entry.path();
+                if entry.file_type().unwrap().is_dir() {
+                    stack.push(path);
+                } else if entry.file_name() != ".campaign-output" {
+                    let rel = path
+                        .strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned();
+                    all.push((rel, fs::read(&path).unwrap()));
+                }
+            }
+        }
+        all.sort();
+        all
+    };
+    let (watched, built) = (files(&site.path("public")), files(&clean));
+    assert_eq!(watched.len(), built.len());
+    for ((a, x), (b, y)) in watched.iter().zip(&built) {
+        assert_eq!(a, b);
+        assert!(x == y, "{a} differs from a clean build");
+    }
+}
