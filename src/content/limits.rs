@@ -1,0 +1,68 @@
+//! Limits against absurd input, in one place.
+//!
+//! Each is far beyond what a real campaign site writes, and each bounds
+//! something the output multiplies: a post's tags are shown on every one of
+//! their tag pages (a post with `n` tags made `n` pages of `n` tags each),
+//! a slug or a file name becomes a folder or file name of the output (file
+//! systems refuse names over 255 bytes), and a title or a theme is repeated
+//! on many pages. Loading reports every value beyond a limit as an error,
+//! at the key or value in its file, so `check` and `build` fail alike
+//! before any page is rendered.
+
+/// Tags per post (as written, repeats included): real posts carry 2-3.
+pub(crate) const MAX_TAGS: usize = 20;
+
+/// Characters of a tag: a topic in a few words ("Đơn vị trợ giúp xã hội"
+/// is 22).
+pub(crate) const MAX_TAG_CHARS: usize = 60;
+
+/// Characters of the title of a post or a page, and of an edition's theme:
+/// the longest headlines and themes of the real site are under 150.
+pub(crate) const MAX_TITLE_CHARS: usize = 300;
+
+/// Bytes of an address segment made from a name: the slug of a post, a page
+/// or a tag, each of which is a folder of the output. Well under the 255
+/// bytes of a file name, also once the output's temporary names add their
+/// prefix and suffix (`.<name>.campaign-tmp`).
+pub(crate) const MAX_SLUG_BYTES: usize = 200;
+
+/// How many characters of a too long value a message quotes.
+const QUOTED_CHARS: usize = 40;
+
+/// `text` as quoted in a message: whole when short, else its start and `…`.
+pub(crate) fn quoted(text: &str) -> String {
+    if text.chars().count() <= QUOTED_CHARS {
+        text.to_owned()
+    } else {
+        let start: String = text.chars().take(QUOTED_CHARS).collect();
+        format!("{start}…")
+    }
+}
+
+/// `n` with a thousands separator, as messages write counts (`20,000`).
+pub(crate) fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_quotes() {
+        assert_eq!(count(7), "7");
+        assert_eq!(count(20_000), "20,000");
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(quoted("Hải Phòng"), "Hải Phòng");
+        let long = "ạ".repeat(100);
+        assert_eq!(quoted(&long), format!("{}…", "ạ".repeat(40)));
+    }
+}

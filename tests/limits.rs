@@ -1,0 +1,299 @@
+//! Limits against absurd input: too many tags, too long titles, tags and
+//! slugs. Each is an error with the file (and line and
+//! column where there is one) and what to do, in `check` and in `build`
+//! alike, found before any page is rendered or written.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// The limits, as docs/content.md states them.
+const MAX_TAGS: usize = 20;
+const MAX_TAG_CHARS: usize = 60;
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_SLUG_BYTES: usize = 200;
+
+/// `campaign check` fails (exit code 1) with every one of `mentions` in its
+/// report, writes nothing, and `campaign build` fails the same way without
+/// writing `public/`. Returns what `check` printed.
+#[track_caller]
+fn refused(t: &TestDir, what: &str, mentions: &[&str]) -> String {
+    let before = names(&t.path);
+    let check = t.run(&["check"]);
+    check.assert_fails(1);
+    for m in mentions {
+        assert!(
+            check.stdout.contains(m),
+            "{what}: check does not say `{m}`:\n{}",
+            check.stdout
+        );
+    }
+    assert!(check.stdout.contains("help: "), "{what}: {}", check.stdout);
+    let build = t.build(&[]);
+    let err = build.assert_fails(1);
+    for m in mentions {
+        assert!(err.contains(m), "{what}: build does not say `{m}`:\n{err}");
+    }
+    assert!(
+        !err.contains("File name too long") && !err.contains("os error 36"),
+        "{what}: {err}"
+    );
+    assert!(!t.join("public").exists(), "{what}: build wrote public/");
+    assert_eq!(before, names(&t.path), "{what}: the folder changed");
+    check.stdout
+}
+
+/// Every name under `dir`, sorted, without reading a file or following a
+/// link (`common::snapshot` reads them: a named pipe would never end).
+fn names(dir: &Path) -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            out.push(entry.path().to_string_lossy().into_owned());
+            if entry.file_type().is_ok_and(|k| k.is_dir()) {
+                walk(&entry.path(), out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
+
+/// A post of 2024 with `tags` (as YAML strings, quoted here).
+fn tagged(tags: &[String]) -> String {
+    let list: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    post(
+        "Nhiều thẻ",
+        "2/3/2024",
+        &format!("tags: [{}]\n", list.join(", ")),
+        "Nội dung.",
+    )
+}
+
+/// Peak memory (KB) and time of `campaign <args>` in `t`, measured with
+/// `/usr/bin/time -f %M` when it is there.
+fn measured(t: &TestDir, args: &[&str]) -> (Run, Option<u64>, Duration) {
+    let bin = env!("CARGO_BIN_EXE_campaign");
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.is_file() {
+        let mut c = Command::new(time);
+        c.args(["-f", "peak-rss-kb=%M", bin]);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let started = Instant::now();
+    let out = cmd
+        .args(args)
+        .current_dir(&t.path)
+        .env("CAMPAIGN_TODAY", TODAY)
+        .output()
+        .expect("the campaign binary runs");
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let peak = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("peak-rss-kb=")?.trim().parse().ok());
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+    };
+    (run, peak, took)
+}
+
+#[test]
+fn a_post_with_20000_tags_is_refused_quickly_and_in_little_memory() {
+    // Before the limit, `check` rendered 20,000 tag pages of 20,000 tags
+    // each: 23 GB, killed; `build` wrote 29 GB.
+    let t = site();
+    let tags: Vec<String> = (0..20_000).map(|i| format!("Thẻ số {i}")).collect();
+    t.write("content/2024/news/nhieu-the.md", tagged(&tags));
+    let (run, peak, took) = measured(&t, &["check"]);
+    match peak {
+        Some(kb) => println!(
+            "campaign check, a post with 20,000 tags: {took:.2?}, peak RSS {} MB",
+            kb / 1024
+        ),
+        None => println!(
+            "campaign check, a post with 20,000 tags: {took:.2?} (no /usr/bin/time: memory not measured)"
+        ),
+    }
+    run.assert_fails(1);
+    let out = &run.stdout;
+    assert!(
+        out.contains(
+            "error: content/2024/news/nhieu-the.md:4:1: this post has 20,000 tags; a post may have at most 20"
+        ),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    assert!(out.contains("help: shorten the list"), "{out:.2000}");
+    // The report quotes the start of the line, not all 20,000 tags.
+    assert!(out.len() < 5_000, "a report of {} bytes", out.len());
+    assert!(took < Duration::from_secs(20), "check took {took:?}");
+    if let Some(kb) = peak {
+        assert!(kb < 300 * 1024, "check used {} MB", kb / 1024);
+    }
+    refused(&t, "20,000 tags", &["nhieu-the.md:4:1", "20,000 tags"]);
+}
+
+#[test]
+fn tags_up_to_the_limit_build_and_one_more_is_an_error_at_the_key() {
+    let t = site();
+    let tags: Vec<String> = (0..MAX_TAGS).map(|i| format!("Thẻ {i}")).collect();
+    t.write("content/2024/news/nhieu-the.md", tagged(&tags));
+    t.run(&["check"]).assert_ok();
+    t.build_ok();
+    assert!(t.has("the/the-19/index.html"));
+    std::fs::remove_dir_all(t.join("public")).unwrap();
+    let mut more = tags.clone();
+    more.push("Thẻ 20".to_owned());
+    t.write("content/2024/news/nhieu-the.md", tagged(&more));
+    let out = refused(&t, "21 tags", &["nhieu-the.md:4:1: this post has 21 tags"]);
+    assert!(out.contains(" 4 | tags: [\"Thẻ 0\""), "{out}");
+}
+
+#[test]
+fn a_5000_character_tag_is_an_error_at_the_tag_not_a_failed_build() {
+    // It passed `check`, then `build` failed: its slug is a folder name.
+    let t = site();
+    let long = "Tuyên truyền ".repeat(385).trim().to_owned();
+    assert!(long.chars().count() >= 5_000);
+    t.write(
+        "content/2024/news/the-dai.md",
+        tagged(&["Hải Phòng".to_owned(), long]),
+    );
+    let out = refused(
+        &t,
+        "5,000-character tag",
+        &[
+            // Line 4, where the tag is written.
+            "content/2024/news/the-dai.md:4:22:",
+            "characters long; a tag may have at most 60",
+        ],
+    );
+    assert!(out.contains("help: shorten the tag"), "{out}");
+    // A tag at the limit builds.
+    let t = site();
+    let at_limit = "ạ".repeat(MAX_TAG_CHARS);
+    t.write("content/2024/news/the-dai.md", tagged(&[at_limit]));
+    t.build_ok();
+}
+
+#[test]
+fn a_tag_whose_address_would_be_too_long_is_an_error() {
+    // Each of these letters is spelt out in several in the address.
+    let t = site();
+    t.write(
+        "content/2024/news/the-han.md",
+        tagged(&["中".repeat(MAX_TAG_CHARS)]),
+    );
+    refused(
+        &t,
+        "a tag of long address",
+        &[
+            "content/2024/news/the-han.md:4:",
+            "the address of the tag",
+            "an address may have at most 200",
+        ],
+    );
+}
+
+#[test]
+fn titles_and_themes_beyond_300_characters_are_errors_at_their_key() {
+    let title = |n: usize| {
+        "Tiêu đề ".repeat(n / 8 + 1)[..]
+            .chars()
+            .take(n)
+            .collect::<String>()
+    };
+    // Up to the limit: fine.
+    let t = site();
+    t.write(
+        "content/2024/news/dai.md",
+        post(&title(MAX_TITLE_CHARS), "2/3/2024", "", "x"),
+    );
+    t.run(&["check"]).assert_ok();
+    // One more, in a post, a page and an edition's theme.
+    let t = site();
+    t.write(
+        "content/2024/news/dai.md",
+        post(&title(MAX_TITLE_CHARS + 1), "2/3/2024", "", "x"),
+    );
+    t.write(
+        "content/pages/gioi-thieu.md",
+        format!("---\ntitle: \"{}\"\n---\nx\n", title(1_000)),
+    );
+    t.write(
+        "content/2023/edition.yaml",
+        EDITION_2023.replacen(
+            "theme: \"",
+            &format!("theme: \"{} ", title(MAX_TITLE_CHARS)),
+            1,
+        ),
+    );
+    let out = refused(
+        &t,
+        "long titles",
+        &[
+            "content/2024/news/dai.md:2:1: the title is 301 characters long; a title may have at most 300",
+            "content/pages/gioi-thieu.md:2:1: the title is 1,000 characters long",
+            "content/2023/edition.yaml:1:1: the theme is",
+        ],
+    );
+    assert!(out.contains("help: shorten the title"), "{out}");
+    assert!(out.contains("help: shorten the theme"), "{out}");
+}
+
+#[test]
+fn slugs_beyond_200_bytes_are_errors() {
+    let t = site();
+    // A `slug:`, at its key.
+    t.write(
+        "content/2024/news/dia-chi.md",
+        post(
+            "A",
+            "2/3/2024",
+            &format!("slug: \"{}\"\n", "a".repeat(201)),
+            "x",
+        ),
+    );
+    // A file name that gives the address.
+    let name = format!("content/2024/news/{}.md", "b".repeat(MAX_SLUG_BYTES + 1));
+    t.write(&name, post("B", "2/3/2024", "", "x"));
+    // A page.
+    t.write(
+        &format!("content/pages/{}.md", "c".repeat(MAX_SLUG_BYTES + 1)),
+        "---\ntitle: \"C\"\n---\nx\n",
+    );
+    let out = refused(
+        &t,
+        "long slugs",
+        &[
+            "content/2024/news/dia-chi.md:4:1: this post's address would be 201 characters long",
+            &format!("{name}: this post's address would be 201 characters long"),
+            "this page's address would be 201 characters long",
+        ],
+    );
+    assert!(
+        out.contains("help: rename the file with a shorter name"),
+        "{out}"
+    );
+    // At the limit, it builds.
+    let t = site();
+    t.write(
+        &format!("content/2024/news/{}.md", "b".repeat(MAX_SLUG_BYTES)),
+        post("B", "2/3/2024", "", "x"),
+    );
+    t.build_ok();
+}
