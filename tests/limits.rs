@@ -1,5 +1,6 @@
-//! Limits against absurd input: too many tags, too long titles, tags and
-//! slugs. Each is an error with the file (and line and
+//! Limits against absurd input: too many tags, too long titles, tags,
+//! slugs and file names, too many posts in a year, file names that are not
+//! UTF-8. Each is an error with the file (and line and
 //! column where there is one) and what to do, in `check` and in `build`
 //! alike, found before any page is rendered or written.
 
@@ -16,6 +17,7 @@ const MAX_TAGS: usize = 20;
 const MAX_TAG_CHARS: usize = 60;
 const MAX_TITLE_CHARS: usize = 300;
 const MAX_SLUG_BYTES: usize = 200;
+const MAX_POSTS_PER_EDITION: usize = 20_000;
 
 /// `campaign check` fails (exit code 1) with every one of `mentions` in its
 /// report, writes nothing, and `campaign build` fails the same way without
@@ -256,7 +258,7 @@ fn titles_and_themes_beyond_300_characters_are_errors_at_their_key() {
 }
 
 #[test]
-fn slugs_beyond_200_bytes_are_errors() {
+fn slugs_and_published_names_beyond_200_bytes_are_errors() {
     let t = site();
     // A `slug:`, at its key.
     t.write(
@@ -276,24 +278,90 @@ fn slugs_beyond_200_bytes_are_errors() {
         &format!("content/pages/{}.md", "c".repeat(MAX_SLUG_BYTES + 1)),
         "---\ntitle: \"C\"\n---\nx\n",
     );
+    // A static file and an attachment keep their names: 70 letters of 3 bytes.
+    let long = "ả".repeat(70);
+    t.write(&format!("content/static/{long}.png"), "png");
+    t.write(&format!("content/2024/files/{long}/kh.pdf"), PDF);
     let out = refused(
         &t,
-        "long slugs",
+        "long names",
         &[
             "content/2024/news/dia-chi.md:4:1: this post's address would be 201 characters long",
             &format!("{name}: this post's address would be 201 characters long"),
             "this page's address would be 201 characters long",
+            "content/static/ả",
+            "is 214 bytes long; a file or folder published as it is may have at most 200",
+            "is 210 bytes long",
         ],
     );
     assert!(
         out.contains("help: rename the file with a shorter name"),
         "{out}"
     );
-    // At the limit, it builds.
+    // At the limit, all of it builds.
     let t = site();
     t.write(
         &format!("content/2024/news/{}.md", "b".repeat(MAX_SLUG_BYTES)),
         post("B", "2/3/2024", "", "x"),
     );
+    t.write(&format!("content/static/{}.png", "d".repeat(196)), "png");
     t.build_ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_showing_its_bytes() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let t = site();
+    let bad = t
+        .join("content/static")
+        .join(OsStr::from_bytes(b"\xff\xfe.png"));
+    std::fs::write(&bad, "png").unwrap();
+    let folder = t
+        .join("content/2024/files")
+        .join(OsStr::from_bytes(b"t\xe0i-li\xeau"));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("a.pdf"), PDF).unwrap();
+    let out = refused(
+        &t,
+        "not UTF-8",
+        &[
+            "error: content/static/\\xFF\\xFE.png: the name of this file is not UTF-8 text",
+            "\\xFF \\xFE",
+            "error: content/2024/files/t\\xE0i-li\\xEAu: the name of this folder is not UTF-8 text",
+            "help: rename the file",
+        ],
+    );
+    assert!(!out.contains('\u{fffd}'), "{out}");
+    // JSON names the file the same way.
+    let json = t.run(&["check", "--format", "json"]);
+    json.assert_fails(1);
+    assert!(
+        json.stdout
+            .contains(r#""file":"content/static/\\xFF\\xFE.png""#),
+        "{}",
+        json.stdout
+    );
+}
+
+#[test]
+fn an_edition_beyond_20000_posts_is_one_error_and_none_is_read() {
+    let t = site();
+    let news = t.join("content/2024/news");
+    let text = post("Tin", "2/3/2024", "", "x");
+    for i in 0..=MAX_POSTS_PER_EDITION - 3 {
+        std::fs::write(news.join(format!("tin-{i}.md")), &text).unwrap();
+    }
+    // The fixture's three posts make one too many; a link to one of them
+    // is not reported on top.
+    let out = refused(
+        &t,
+        "20,001 posts",
+        &[
+            "error: content/2024/news: this folder holds 20,001 posts; one edition may have at most 20,000",
+        ],
+    );
+    assert!(out.contains("help: split the list"), "{out}");
+    assert!(out.contains("1 error"), "{out}");
 }

@@ -1,4 +1,5 @@
-//! Limits against absurd input, in one place.
+//! Limits against absurd input, in one place (documented in
+//! docs/content.md, section "Limits").
 //!
 //! Each is far beyond what a real campaign site writes, and each bounds
 //! something the output multiplies: a post's tags are shown on every one of
@@ -26,6 +27,15 @@ pub(crate) const MAX_TITLE_CHARS: usize = 300;
 /// prefix and suffix (`.<name>.campaign-tmp`).
 pub(crate) const MAX_SLUG_BYTES: usize = 200;
 
+/// Bytes of each part (a file or folder name) of the path of a file
+/// published as it is (`static/…`, `<year>/files/…`), which keeps its name
+/// in the output; the same bound as slugs, for the same reason.
+pub(crate) const MAX_NAME_BYTES: usize = 200;
+
+/// Posts in one edition's `news/` folder: a year of daily news is a few
+/// hundred.
+pub(crate) const MAX_POSTS_PER_EDITION: usize = 20_000;
+
 /// How many characters of a too long value a message quotes.
 const QUOTED_CHARS: usize = 40;
 
@@ -52,6 +62,45 @@ pub(crate) fn count(n: usize) -> String {
     out
 }
 
+/// A name that may not be UTF-8, as shown in a message: valid text as it
+/// is, every byte that is not part of valid UTF-8 as `\xNN`.
+#[cfg(unix)]
+pub(crate) fn escaped(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The bytes of `name` that are not part of valid UTF-8, as `\xNN`
+/// separated by spaces.
+#[cfg(unix)]
+pub(crate) fn invalid_bytes(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes: Vec<String> = name
+        .as_bytes()
+        .utf8_chunks()
+        .flat_map(|chunk| chunk.invalid().iter().map(|b| format!("\\x{b:02X}")))
+        .collect();
+    bytes.join(" ")
+}
+
+/// A name that may not be UTF-8, as shown in a message.
+#[cfg(not(unix))]
+pub(crate) fn escaped(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
+}
+
+#[cfg(not(unix))]
+pub(crate) fn invalid_bytes(_: &std::ffi::OsStr) -> String {
+    "that are not text".to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +113,14 @@ mod tests {
         assert_eq!(quoted("Hải Phòng"), "Hải Phòng");
         let long = "ạ".repeat(100);
         assert_eq!(quoted(&long), format!("{}…", "ạ".repeat(40)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn bytes_that_are_not_utf8_are_shown_as_hex() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"\xff\xfe-\xc3\xa1nh.png");
+        assert_eq!(escaped(name), "\\xFF\\xFE-ánh.png");
+        assert_eq!(invalid_bytes(name), "\\xFF \\xFE");
     }
 }

@@ -212,6 +212,15 @@ pub(super) fn parse_site(
             Some((rel.clone(), routes::post(year, &slug)))
         })
         .collect();
+    // Posts of a year that holds too many were not read (an error says
+    // so): links to them are not reported as leading nowhere.
+    for (&year, y) in &layout.years {
+        for rel in &y.skipped {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            let slug = crate::text::slugify(name.strip_suffix(".md").unwrap_or(name));
+            unreadable.push((rel.clone(), routes::post(year, &slug)));
+        }
+    }
     let pages = parse_pages(layout, files, options, &mut unreadable, errors);
     let editions = parse_editions(source, layout, files, errors);
     ParsedSite {
