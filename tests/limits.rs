@@ -1,6 +1,7 @@
-//! Limits against absurd input: too many tags, too long titles, tags,
-//! slugs and file names, too many posts in a year, file names that are not
-//! UTF-8. Each is an error with the file (and line and
+//! Limits against absurd input (docs/content.md, "Limits"): too many tags,
+//! too long titles, tags, slugs and file names, too many posts in a year,
+//! file names that are not UTF-8, static files that cannot be read, links
+//! that point at each other. Each is an error with the file (and line and
 //! column where there is one) and what to do, in `check` and in `build`
 //! alike, found before any page is rendered or written.
 
@@ -342,6 +343,92 @@ fn a_file_name_that_is_not_utf8_is_an_error_showing_its_bytes() {
             .contains(r#""file":"content/static/\\xFF\\xFE.png""#),
         "{}",
         json.stdout
+    );
+}
+
+/// Runs `campaign <args>` in `t` as the user `nobody`: for a root that
+/// reads every file whatever its mode. `None` when that is not possible.
+#[cfg(unix)]
+fn run_as_nobody(t: &TestDir, args: &[&str]) -> Option<Run> {
+    use std::os::unix::process::CommandExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_campaign"))
+        .args(args)
+        .current_dir(&t.path)
+        .env("CAMPAIGN_TODAY", TODAY)
+        .uid(65534)
+        .gid(65534)
+        .output()
+        .ok()?;
+    Some(Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn a_static_file_that_cannot_be_read_is_reported_by_check() {
+    use std::os::unix::fs::PermissionsExt;
+    // It was first reported by `build`, when copying it, after every page.
+    // A named pipe in its place cannot be read as a file either.
+    let t = site();
+    let status = Command::new("mkfifo")
+        .arg(t.join("content/static/ong.pdf"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    refused(
+        &t,
+        "a named pipe",
+        &[
+            "error: content/static/ong.pdf: is a named pipe (FIFO), not a regular file",
+            "help: put a regular file here",
+        ],
+    );
+    // A file without read permission.
+    let t = site();
+    let locked = t.join("content/static/khoa.pdf");
+    std::fs::write(&locked, "x").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let expected = "error: content/static/khoa.pdf: cannot be read (Permission denied";
+    if std::fs::read(&locked).is_err() {
+        refused(&t, "chmod 000", &[expected, "help: make the file readable"]);
+    } else {
+        // Running as root, which reads it anyway: check as `nobody`.
+        match run_as_nobody(&t, &["check"]) {
+            Some(run) => {
+                run.assert_fails(1);
+                assert!(run.stdout.contains(expected), "{}", run.stdout);
+            }
+            None => println!(
+                "skipped: running as root and cannot run as nobody, so a file of mode 000 stays readable"
+            ),
+        }
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_point_at_each_other_are_reported_as_a_loop() {
+    use std::os::unix::fs::symlink;
+    let t = site();
+    symlink("b.png", t.join("content/static/a.png")).unwrap();
+    symlink("a.png", t.join("content/static/b.png")).unwrap();
+    symlink("khong-co.pdf", t.join("content/2024/files/mat.pdf")).unwrap();
+    let out = refused(
+        &t,
+        "symlink loop",
+        &[
+            "error: content/static/a.png: is a link in a loop (content/static/a.png -> content/static/b.png -> content/static/a.png): these links point at each other",
+            "error: content/static/b.png: is a link in a loop",
+            "error: content/2024/files/mat.pdf: is a link to khong-co.pdf, which does not exist",
+        ],
+    );
+    assert!(
+        out.contains("help: replace one of the links with the file"),
+        "{out}"
     );
 }
 

@@ -2,8 +2,9 @@
 //! files by the content layout.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::limits::{self, MAX_NAME_BYTES, MAX_POSTS_PER_EDITION};
@@ -36,8 +37,9 @@ pub(super) struct Layout {
     pub(super) paths: HashMap<String, PathBuf>,
 }
 
-/// Walks `source`, reporting files that do not fit the layout, and names
-/// that are not UTF-8 or too long to publish.
+/// Walks `source`, reporting files that do not fit the layout, names that
+/// are not UTF-8 or too long to publish, links that lead nowhere, and files
+/// published as they are that cannot be read.
 pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
     let mut layout = Layout::default();
     if !source.is_dir() {
@@ -91,11 +93,15 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
                     Ok(m) => m.file_type(),
                     Err(_) => continue,
                 },
-                _ => {
+                Ok(_) => {
                     errors.push(
                         Diagnostic::file(path, "is a link to something outside the content folder; it is not published")
                             .with_help("copy the file into the content folder instead of linking to it"),
                     );
+                    continue;
+                }
+                Err(_) => {
+                    errors.push(broken_link(path));
                     continue;
                 }
             }
@@ -113,6 +119,20 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             _ => year.is_some(),
         });
         if !kind.is_file() {
+            // A named pipe, a socket or a device where a file is read or
+            // published: opening it could wait forever or read without end.
+            if published.is_some() || is_content_name(&rel) {
+                errors.push(
+                    Diagnostic::file(
+                        path,
+                        format!(
+                            "is {}, not a regular file; it cannot be read or published",
+                            special_kind(&kind)
+                        ),
+                    )
+                    .with_help("put a regular file here (copy the document itself), or delete it"),
+                );
+            }
             continue;
         }
         if let Some(other) = layout.paths.insert(rel.clone(), path.to_path_buf()) {
@@ -179,6 +199,20 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             y.skipped = std::mem::take(&mut y.posts);
         }
     }
+    // A file published as it is is only copied by `build`: reading it
+    // fails there, after every page was rendered, and never in `check`.
+    // Opening each now reports it in both, before anything is written.
+    errors.extend(
+        layout
+            .assets
+            .par_iter()
+            .filter_map(|a| std::fs::File::open(&a.source).err().map(|e| (a, e)))
+            .map(|(a, e)| {
+                Diagnostic::file(&a.source, format!("cannot be read ({e}), so it cannot be published"))
+                    .with_help("make the file readable by the user who builds the site (e.g. `chmod a+r`), or delete it")
+            })
+            .collect::<Vec<_>>(),
+    );
     layout
 }
 
@@ -220,6 +254,92 @@ fn name_too_long(path: &Path, name: &str) -> Diagnostic {
         ),
     )
     .with_help("rename it with a shorter name (a Vietnamese letter with accents takes 2 or 3 bytes) and update the links to it")
+}
+
+/// What a file that is neither a regular file nor a folder is.
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
+}
+
+/// How many links in a row are followed to explain a broken one (the
+/// kernel gives up at 40).
+const MAX_LINK_HOPS: usize = 40;
+
+/// Why the symbolic link `path` (which cannot be resolved) leads nowhere:
+/// links that point at each other, or a target that does not exist.
+fn broken_link(path: &Path) -> Diagnostic {
+    let mut chain: Vec<PathBuf> = vec![lexical(path)];
+    for _ in 0..MAX_LINK_HOPS {
+        let at = chain
+            .last()
+            .expect("the chain starts with the link")
+            .clone();
+        let Ok(target) = std::fs::read_link(&at) else {
+            break;
+        };
+        let next = lexical(&at.parent().unwrap_or(Path::new("")).join(&target));
+        if chain.contains(&next) {
+            chain.push(next);
+            let shown: Vec<String> = chain.iter().map(|p| p.display().to_string()).collect();
+            return Diagnostic::file(
+                path,
+                format!(
+                    "is a link in a loop ({}): these links point at each other, so there is no file to publish",
+                    shown.join(" -> ")
+                ),
+            )
+            .with_help("replace one of the links with the file it should lead to, or delete the links");
+        }
+        if std::fs::symlink_metadata(&next).is_err() {
+            return Diagnostic::file(
+                path,
+                format!(
+                    "is a link to {}, which does not exist; it is not published",
+                    target.display()
+                ),
+            )
+            .with_help("put the file itself here instead of the link, or delete the link");
+        }
+        chain.push(next);
+    }
+    Diagnostic::file(
+        path,
+        "is a link that cannot be followed (too many links in a row, or a folder on the way that leads nowhere); it is not published",
+    )
+    .with_help("put the file itself here instead of the link, or delete the link")
+}
+
+/// `path` with `.` and `name/..` taken out, without reading the disk: to
+/// tell that two links name the same place.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A four-digit year folder's year.
