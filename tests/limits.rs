@@ -452,3 +452,34 @@ fn an_edition_beyond_20000_posts_is_one_error_and_none_is_read() {
     assert!(out.contains("help: split the list"), "{out}");
     assert!(out.contains("1 error"), "{out}");
 }
+
+#[test]
+fn the_limits_tested_here_are_the_ones_documented() {
+    // The constants above are what these tests enforce against the binary;
+    // docs/content.md, section 13, must state the same.
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content.md"))
+        .expect("docs/content.md is there");
+    let section = &docs[docs.find("## 13. Limits").expect("a section on limits")..];
+    for (what, n) in [
+        ("Tags of a post", MAX_TAGS.to_string()),
+        ("Characters of a tag", MAX_TAG_CHARS.to_string()),
+        ("Characters of a title", MAX_TITLE_CHARS.to_string()),
+        (
+            "Characters of an edition's `theme`",
+            MAX_TITLE_CHARS.to_string(),
+        ),
+        ("Address of a post", format!("{MAX_SLUG_BYTES} characters")),
+        (
+            "Each file or folder name",
+            format!("{MAX_SLUG_BYTES} bytes"),
+        ),
+        ("Posts in one year", "20,000".to_owned()),
+    ] {
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| {what}")))
+            .unwrap_or_else(|| panic!("no row `{what}` in docs/content.md"));
+        assert!(row.contains(&format!("| **{n}** |")), "{what}: {row}");
+    }
+    assert_eq!(MAX_POSTS_PER_EDITION, 20_000);
+}

@@ -1,5 +1,5 @@
-//! Limits against absurd input, in one place (documented in
-//! docs/content.md, section "Limits").
+//! Limits against absurd input, in one place (docs/content.md, section 13,
+//! states them for the people who write the content).
 //!
 //! Each is far beyond what a real campaign site writes, and each bounds
 //! something the output multiplies: a post's tags are shown on every one of
@@ -9,6 +9,15 @@
 //! on many pages. Loading reports every value beyond a limit as an error,
 //! at the key or value in its file, so `check` and `build` fail alike
 //! before any page is rendered.
+//!
+//! With them, what one page shows is bounded by what it lists: a tag or
+//! news page shows `news_per_page` posts of at most [`MAX_TAGS`] tags of
+//! [`MAX_TAG_CHARS`] each, a post page its post, its edition's theme and two
+//! neighbours' titles. Sizes that still grow with the product of two inputs
+//! lie outside the loader: every page shows the title, description,
+//! organisation and menu of `site.yaml` (pages × the size of `site.yaml`),
+//! and a problem quotes its whole line (problems on one line × its length;
+//! those made here quote at most its start).
 
 /// Tags per post (as written, repeats included): real posts carry 2-3.
 pub(crate) const MAX_TAGS: usize = 20;
