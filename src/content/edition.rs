@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::Loader;
+use super::limits::{self, MAX_TITLE_CHARS};
 use super::model::{Activity, Document, DocumentLink, Edition, Html, Report, Unit, When};
 use super::source::SourceFile;
 use crate::dates::Day;
@@ -19,6 +20,7 @@ pub(crate) const PLACEHOLDER: &str = "CẦN ĐIỀN";
 #[schemars(title = "edition.yaml")]
 pub(crate) struct EditionFile {
     /// Chủ đề năm (theme): đúng như trong văn bản – cũng là khẩu hiệu đầu tiên trên băng rôn.
+    #[schemars(length(max = MAX_TITLE_CHARS))]
     theme: String,
     /// Khẩu hiệu (slogans) thêm, hiện sau chủ đề trên trang băng rôn; 1-3 câu ngắn.
     #[serde(default)]
@@ -225,6 +227,20 @@ pub(crate) fn convert(
                 "replace the text in quotes with the official theme (chủ đề) of {year}, exactly as in the plan, e.g. theme: \"Công tác xã hội Việt Nam - ...\""
             ),
         ));
+    }
+    let theme_chars = raw.theme.trim().chars().count();
+    if theme_chars > MAX_TITLE_CHARS {
+        // Shown on every page of the edition's news, each post's included.
+        errors.push(
+            src.at_key(
+                "theme",
+                format!(
+                    "the theme is {} characters long; a theme may have at most {MAX_TITLE_CHARS}",
+                    limits::count(theme_chars)
+                ),
+            )
+            .with_help("shorten the theme to the official slogan (chủ đề), exactly as in the plan; put explanations in `summary:` or in index.md"),
+        );
     }
     let in_year = |d: Day, what: &str, errors: &mut Vec<Diagnostic>| {
         if d.year() != year {

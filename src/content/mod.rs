@@ -14,6 +14,7 @@ mod convert;
 mod discover;
 pub(crate) mod edition;
 pub mod frontmatter;
+pub(crate) mod limits;
 mod links;
 pub mod model;
 mod parse;

@@ -12,6 +12,7 @@ use super::cache::{Cache, CachedPost};
 use super::discover::{Layout, parse_year};
 use super::edition::EditionFile;
 use super::frontmatter;
+use super::limits::{self, MAX_SLUG_BYTES, MAX_TAGS, MAX_TITLE_CHARS};
 use super::post::{self, PostFront, PostMeta};
 use super::read::Files;
 use super::source::{SourceFile, Stamp, read_source, stamp};
@@ -51,10 +52,12 @@ impl ParsedPost {
     /// The slugs of the tags it carries, sorted, each once: the tag pages
     /// it appears on.
     pub(super) fn tag_slugs(&self) -> Vec<String> {
+        // A post with more tags is an error (see `post::convert_meta`).
         let mut slugs: Vec<String> = self
             .front
             .tags
             .iter()
+            .take(MAX_TAGS)
             .map(|t| crate::text::slugify(t))
             .collect();
         slugs.sort();
@@ -75,6 +78,21 @@ pub(super) fn parse_post(src: &SourceFile) -> Result<ParsedPost, Diagnostic> {
         .with_help(
             "rename the file, e.g. ke-hoach-45.md, or add `slug: ke-hoach-45` to its front matter",
         ));
+    }
+    if slug.len() > MAX_SLUG_BYTES {
+        let message = format!(
+            "this post's address would be {} characters long (`{}`); an address may have at most {MAX_SLUG_BYTES}",
+            limits::count(slug.len()),
+            limits::quoted(&slug)
+        );
+        return Err(match &front.slug {
+            Some(_) => src
+                .at_key("slug", message)
+                .with_help("shorten `slug:` to a few words, e.g. `slug: ke-hoach-45-hai-phong`"),
+            None => Diagnostic::file(&src.display, message).with_help(
+                "rename the file with a shorter name (its name gives the address), or add a short `slug:` to its front matter, e.g. `slug: ke-hoach-45-hai-phong`",
+            ),
+        });
     }
     Ok(ParsedPost {
         rel: src.rel.clone(),
@@ -194,6 +212,15 @@ pub(super) fn parse_site(
             Some((rel.clone(), routes::post(year, &slug)))
         })
         .collect();
+    // Posts of a year that holds too many were not read (an error says
+    // so): links to them are not reported as leading nowhere.
+    for (&year, y) in &layout.years {
+        for rel in &y.skipped {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            let slug = crate::text::slugify(name.strip_suffix(".md").unwrap_or(name));
+            unreadable.push((rel.clone(), routes::post(year, &slug)));
+        }
+    }
     let pages = parse_pages(layout, files, options, &mut unreadable, errors);
     let editions = parse_editions(source, layout, files, errors);
     ParsedSite {
@@ -314,6 +341,25 @@ fn parse_pages(
                             .with_help("rename the file (its name gives the page's address)"),
                     );
                     continue;
+                }
+                if slug.len() > MAX_SLUG_BYTES {
+                    errors.push(
+                        Diagnostic::file(
+                            &src.display,
+                            format!(
+                                "this page's address would be {} characters long (`{}`); an address may have at most {MAX_SLUG_BYTES}",
+                                limits::count(slug.len()),
+                                limits::quoted(&slug)
+                            ),
+                        )
+                        .with_help("rename the file with a shorter name (its name gives the page's address), e.g. gioi-thieu.md"),
+                    );
+                    unreadable.push((rel.clone(), routes::page(&slug)));
+                    continue;
+                }
+                let title = front.title.chars().count();
+                if title > MAX_TITLE_CHARS {
+                    errors.push(post::title_too_long(src, title, "`description:`"));
                 }
                 pages.push(ParsedPage {
                     front,

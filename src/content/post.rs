@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::Loader;
+use super::limits::{self, MAX_SLUG_BYTES, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS};
 use super::model::{Body, Html, Image, Page, Post, PostBody, PostHashes, PostTag};
 use super::source::SourceFile;
 use crate::dates::Day;
@@ -16,6 +17,7 @@ use crate::markdown::{self, Links, Lookup};
 #[schemars(title = "news post front matter")]
 pub(crate) struct PostFront {
     /// Tiêu đề tin (title).
+    #[schemars(length(max = MAX_TITLE_CHARS))]
     pub title: String,
     /// Ngày đăng (date), trong năm của thư mục; tin mới nhất xếp trước.
     pub date: Day,
@@ -24,6 +26,7 @@ pub(crate) struct PostFront {
     pub summary: Option<String>,
     /// Thẻ (tags): 2-3 thẻ tiếng Việt, dùng lại thẻ đã có, ví dụ ["Hải Phòng", "Kế hoạch"].
     #[serde(default)]
+    #[schemars(length(max = MAX_TAGS), inner(length(max = MAX_TAG_CHARS)))]
     pub tags: Vec<String>,
     /// Tác giả (author), ví dụ "Thủy Loan".
     #[serde(default)]
@@ -51,6 +54,7 @@ pub(crate) struct PostFront {
 #[schemars(title = "page front matter")]
 pub(crate) struct PageFront {
     /// Tiêu đề trang (title).
+    #[schemars(length(max = MAX_TITLE_CHARS))]
     pub title: String,
     /// Mô tả (description): một câu cho thẻ mô tả của trang.
     #[serde(default)]
@@ -220,10 +224,60 @@ pub(crate) fn convert_meta(
             )),
         );
     }
+    let title = front.title.chars().count();
+    if title > MAX_TITLE_CHARS {
+        errors.push(title_too_long(src, title, "`summary:`"));
+    }
+    if front.tags.len() > MAX_TAGS {
+        errors.push(
+            src.at_key(
+                "tags",
+                format!(
+                    "this post has {} tags; a post may have at most {MAX_TAGS}",
+                    limits::count(front.tags.len())
+                ),
+            )
+            .with_help(format!(
+                "shorten the list to at most {MAX_TAGS} tags, usually the 2-3 that describe the post best (reuse existing ones): every page that shows the post shows all its tags, and each tag has pages of its own; names the post is about belong in its text"
+            )),
+        );
+    }
     let mut tags: Vec<PostTag> = Vec::new();
-    for t in &front.tags {
+    // Only the tags within the limit are looked at: the rest are an error.
+    for t in front.tags.iter().take(MAX_TAGS) {
         let name = t.trim().to_owned();
+        let chars = name.chars().count();
+        if chars > MAX_TAG_CHARS {
+            errors.push(
+                src.at_value(
+                    "tags",
+                    t,
+                    format!(
+                        "the tag `{}` is {} characters long; a tag may have at most {MAX_TAG_CHARS}",
+                        limits::quoted(&name),
+                        limits::count(chars)
+                    ),
+                )
+                .with_help("shorten the tag to the few words of a topic, e.g. \"Hải Phòng\", \"Kế hoạch\": a tag's name is also the address of its page"),
+            );
+            continue;
+        }
         let slug = crate::text::slugify(&name);
+        if slug.len() > MAX_SLUG_BYTES {
+            errors.push(
+                src.at_value(
+                    "tags",
+                    t,
+                    format!(
+                        "the address of the tag `{}` would be {} characters long; an address may have at most {MAX_SLUG_BYTES}",
+                        limits::quoted(&name),
+                        limits::count(slug.len())
+                    ),
+                )
+                .with_help("shorten the tag, or write it in Vietnamese or Latin letters (other scripts are spelt out in several letters each in its address)"),
+            );
+            continue;
+        }
         if slug.is_empty() {
             errors.push(
                 src.at_text("tags", format!("the tag `{name}` has no letters or digits"))
@@ -246,6 +300,21 @@ pub(crate) fn convert_meta(
         source: front.source.clone(),
         file: src.rel.clone(),
     }
+}
+
+/// A title beyond [`MAX_TITLE_CHARS`] (`chars` long), at its key; `rest`
+/// names the key where the rest of the text may go.
+pub(crate) fn title_too_long(src: &SourceFile, chars: usize, rest: &str) -> Diagnostic {
+    src.at_key(
+        "title",
+        format!(
+            "the title is {} characters long; a title may have at most {MAX_TITLE_CHARS}",
+            limits::count(chars)
+        ),
+    )
+    .with_help(format!(
+        "shorten the title to a headline of a line or two; put the rest in {rest} or in the text"
+    ))
 }
 
 /// Renders a post's body (from byte `body` of `src`) and resolves its image.

@@ -30,11 +30,79 @@ impl SourceFile {
         }
     }
 
+    /// A problem at `key:` where the file's YAML (its front matter, for a
+    /// Markdown file) writes it, or at its first line.
+    pub(crate) fn at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = crate::config::key_position(self.yaml(), key);
+        clipped(Diagnostic::at(
+            &self.display,
+            &self.text,
+            line,
+            column,
+            message,
+        ))
+    }
+
+    /// A problem at `needle` as written on the line of `key:` or after it
+    /// in the file's YAML (a value of a list), else at the key.
+    pub(crate) fn at_value(
+        &self,
+        key: &str,
+        needle: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let yaml = self.yaml();
+        let (line, _) = crate::config::key_position(yaml, key);
+        let from: usize = yaml
+            .split_inclusive('\n')
+            .take(line - 1)
+            .map(str::len)
+            .sum();
+        match yaml[from..].find(needle).filter(|_| !needle.is_empty()) {
+            Some(at) => clipped(Diagnostic::at_offset(
+                &self.display,
+                &self.text,
+                from + at,
+                message,
+            )),
+            None => self.at_key(key, message),
+        }
+    }
+
+    /// The YAML of the file: its front matter for a Markdown file (from
+    /// the top of the file, so that positions are the file's), else all of it.
+    fn yaml(&self) -> &str {
+        if self.rel.ends_with(".md") {
+            let end = super::frontmatter::split(&self.text).map_or(self.text.len(), |s| s.yaml.end);
+            &self.text[..end]
+        } else {
+            &self.text
+        }
+    }
+
     /// The file name without `.md`.
     pub(crate) fn stem(&self) -> &str {
         let name = self.rel.rsplit('/').next().unwrap_or(&self.rel);
         name.strip_suffix(".md").unwrap_or(name)
     }
+}
+
+/// How much of a long line a problem quotes (a list of thousands of tags
+/// can be one line).
+const QUOTED_LINE_CHARS: usize = 200;
+
+/// `d` quoting at most the start of its line: up to the place it points at
+/// and a little after, or nothing when that place is far along the line.
+fn clipped(mut d: Diagnostic) -> Diagnostic {
+    if let Some(text) = &d.source_line
+        && text.chars().count() > QUOTED_LINE_CHARS
+    {
+        d.source_line = (d.column + 40 <= QUOTED_LINE_CHARS).then(|| {
+            let start: String = text.chars().take(QUOTED_LINE_CHARS).collect();
+            format!("{start} …")
+        });
+    }
+    d
 }
 
 /// A file's modification time and size: when both are unchanged, the file
