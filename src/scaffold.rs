@@ -230,12 +230,26 @@ theme: \"{PLACEHOLDER}: chủ đề năm {year}\"
     })
 }
 
+/// A slug within the limit of an address segment, cut at a word: a long
+/// headline still makes a post the loader accepts.
+fn short_slug(slug: String) -> String {
+    let max = crate::content::limits::MAX_SLUG_BYTES;
+    if slug.len() <= max {
+        return slug;
+    }
+    // Slugs are ASCII: any byte is a character boundary.
+    let cut = &slug[..max];
+    cut.rsplit_once('-')
+        .map_or(cut, |(head, _)| head)
+        .to_owned()
+}
+
 /// `campaign new post "<title>"`: creates `<source>/<year>/news/<slug>.md`
 /// dated today (or the campaign day, when today is not in `year`).
 pub(crate) fn new_post(source: &Path, title: &str, year: Option<i16>) -> Result<Created, NewError> {
     let config = load_config(source)?;
     let title = crate::text::nfc(title.trim().to_owned());
-    let slug = crate::text::slugify(&title);
+    let slug = short_slug(crate::text::slugify(&title));
     if slug.is_empty() {
         return refuse(
             "the title has no letters or digits, so the post would have no address; write a headline, e.g. campaign new post \"Hải Phòng tổ chức lễ kỷ niệm\"",

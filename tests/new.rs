@@ -196,3 +196,19 @@ fn a_new_post_is_dated_slugged_and_builds() {
     assert!(err.contains("campaign new edition 2030"), "{err}");
     assert!(!t.join("content/2030").exists());
 }
+
+#[test]
+fn a_long_headline_makes_a_post_within_the_address_limit() {
+    let t = site();
+    let title = "Hội nghị tổng kết công tác xã hội ".repeat(8);
+    let run = t.run(&["new", "post", title.trim(), "--year", "2024"]);
+    run.assert_ok();
+    let created = fs::read_dir(t.join("content/2024/news"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("hoi-nghi"))
+        .expect("the new post");
+    assert!(created.len() <= 203, "{created}");
+    t.run(&["check"]).assert_ok();
+}
