@@ -70,6 +70,14 @@ pub struct MenuItem {
     pub url: String,
 }
 
+/// Characters of the site's `title` and `organization`, shown on every page.
+const MAX_TITLE_CHARS: usize = 300;
+/// Characters of the site's `description`, in the head of every page.
+const MAX_DESCRIPTION_CHARS: usize = 1000;
+/// Entries of the menu, and characters of an entry's title.
+const MAX_MENU_ITEMS: usize = 20;
+const MAX_MENU_TITLE_CHARS: usize = 60;
+
 /// Checked site settings.
 #[derive(Debug, Clone, Hash)]
 pub struct SiteConfig {
@@ -144,6 +152,53 @@ impl SiteConfig {
                 "theme",
                 format!("`{theme}` is not a theme name"),
                 "write the name of a folder under themes/, e.g. default",
+            ));
+        }
+        // Shown on every page: bounded, so that pages grow with what they
+        // show, not with every page times an absurd setting.
+        for (key, value, max) in [
+            ("title", Some(raw.title.as_str()), MAX_TITLE_CHARS),
+            (
+                "description",
+                raw.description.as_deref(),
+                MAX_DESCRIPTION_CHARS,
+            ),
+            ("organization", raw.organization.as_deref(), MAX_TITLE_CHARS),
+        ] {
+            if let Some(value) = value.filter(|v| v.chars().count() > max) {
+                errors.push(at_key(
+                    key,
+                    format!(
+                        "`{key}` has {} characters; at most {max} are allowed (it is shown on every page)",
+                        value.chars().count()
+                    ),
+                    "shorten it; a longer presentation of the site belongs in content/index.md",
+                ));
+            }
+        }
+        if raw.menu.len() > MAX_MENU_ITEMS {
+            errors.push(at_key(
+                "menu",
+                format!(
+                    "the menu has {} entries; at most {MAX_MENU_ITEMS} are allowed (it is shown on every page)",
+                    raw.menu.len()
+                ),
+                "keep the main sections in the menu and link the others from a page",
+            ));
+        }
+        for item in raw
+            .menu
+            .iter()
+            .filter(|m| m.title.chars().count() > MAX_MENU_TITLE_CHARS)
+        {
+            errors.push(at_key(
+                "menu",
+                format!(
+                    "the menu entry `{}` has {} characters; at most {MAX_MENU_TITLE_CHARS} are allowed",
+                    item.title.chars().take(40).collect::<String>(),
+                    item.title.chars().count()
+                ),
+                "name the section in a few words, e.g. \"Tin tức\"",
             ));
         }
         for item in &raw.menu {

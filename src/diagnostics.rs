@@ -26,6 +26,28 @@ impl Severity {
     }
 }
 
+/// How many characters of a long line a problem quotes: a line of 20,000
+/// tags quoted by each of its problems would make the report quadratic.
+pub const SHOWN: usize = 200;
+
+/// At most [`SHOWN`] characters of `line` around `column`, and the column
+/// they start at.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= SHOWN {
+        return (line.to_owned(), 1);
+    }
+    let from = column.saturating_sub(SHOWN / 2).clamp(1, count + 1 - SHOWN);
+    let mut shown: String = line.chars().skip(from - 1).take(SHOWN).collect();
+    if from + SHOWN <= count {
+        shown.push('…');
+    }
+    if from > 1 {
+        shown.insert(0, '…');
+    }
+    (shown, from)
+}
+
 /// One problem in one content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -37,8 +59,12 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column (in characters); 0 when unknown.
     pub column: usize,
-    /// The text of the offending line, when there is one.
+    /// The text of the offending line, when there is one: at most
+    /// [`SHOWN`] characters of it around the column, `…` marking what is cut.
     pub source_line: Option<String>,
+    /// The column of the line that `source_line` starts at (1 when it is
+    /// shown from its start), for the caret.
+    pub source_from: usize,
     /// What is wrong.
     pub message: String,
     /// What would fix it.
@@ -54,6 +80,7 @@ impl Diagnostic {
             line: 0,
             column: 0,
             source_line: None,
+            source_from: 1,
             message: message.into(),
             help: None,
         }
@@ -67,16 +94,20 @@ impl Diagnostic {
         column: usize,
         message: impl Into<String>,
     ) -> Self {
-        let source_line = line
+        let (source_line, source_from) = line
             .checked_sub(1)
             .and_then(|i| source.lines().nth(i))
-            .map(str::to_owned);
+            .map_or((None, 1), |text| {
+                let (shown, from) = window(text, column);
+                (Some(shown), from)
+            });
         Diagnostic {
             severity: Severity::Error,
             file: file.to_path_buf(),
             line,
             column,
             source_line,
+            source_from,
             message: message.into(),
             help: None,
         }
@@ -144,11 +175,13 @@ impl fmt::Display for Diagnostic {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             writeln!(f, " {number} | {text}")?;
-            if self.column > 0 {
-                // Tabs keep their width so the caret lines up.
+            if self.column >= self.source_from {
+                // Tabs keep their width so the caret lines up; a `…` that
+                // marks a cut start takes one column.
+                let cut = usize::from(self.source_from > 1);
                 let lead: String = text
                     .chars()
-                    .take(self.column - 1)
+                    .take(self.column - self.source_from + cut)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 writeln!(f, " {pad} | {lead}^")?;
@@ -225,6 +258,26 @@ mod tests {
         let src = "title: Tin\nngày: x\n";
         let off = src.find('x').unwrap();
         assert_eq!(line_column(src, off), (2, 7));
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_column() {
+        let line = format!("tags: [{}]", "\"thẻ\", ".repeat(5000));
+        let column = 20_000;
+        let d = Diagnostic::at(Path::new("a.md"), &line, 1, column, "too many tags");
+        let shown = d.source_line.clone().unwrap();
+        assert!(shown.chars().count() <= SHOWN + 2, "{}", shown.len());
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        // The caret still points at the column's character.
+        let text = d.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        let quoted: Vec<char> = lines[1].chars().collect();
+        let at: Vec<char> = line.chars().collect();
+        assert_eq!(quoted[caret], at[column - 1]);
+        // A short line is quoted whole.
+        let d = Diagnostic::at(Path::new("a.md"), "x: 1", 1, 1, "m");
+        assert_eq!(d.source_line.as_deref(), Some("x: 1"));
     }
 
     #[test]

@@ -483,3 +483,27 @@ fn the_limits_tested_here_are_the_ones_documented() {
     }
     assert_eq!(MAX_POSTS_PER_EDITION, 20_000);
 }
+
+#[test]
+fn settings_shown_on_every_page_have_limits() {
+    let t = site();
+    let yaml = fs_read(&t, "content/site.yaml");
+    let menu: String = (0..25)
+        .map(|i| format!("  - {{ title: \"Mục {i}\", url: \"/\" }}\n"))
+        .collect();
+    let long = "Sở ".repeat(400);
+    let yaml = yaml
+        .replacen("menu:\n", &format!("menu:\n{menu}"), 1)
+        .replacen("title: ", &format!("title: \"{long}\"\nx_title: "), 1);
+    t.write("content/site.yaml", yaml.replace("x_title: ", "# "));
+    let out = refused(
+        &t,
+        "long settings",
+        &["`title` has 1200 characters", "the menu has"],
+    );
+    assert!(out.contains("site.yaml:"), "{out}");
+}
+
+fn fs_read(t: &TestDir, rel: &str) -> String {
+    std::fs::read_to_string(t.join(rel)).unwrap()
+}
