@@ -64,7 +64,7 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// The column of the line that `source_line` starts at (1 when it is
     /// shown from its start), for the caret.
-    pub source_from: usize,
+    pub source_from: u32,
     /// What is wrong.
     pub message: String,
     /// What would fix it.
@@ -99,7 +99,7 @@ impl Diagnostic {
             .and_then(|i| source.lines().nth(i))
             .map_or((None, 1), |text| {
                 let (shown, from) = window(text, column);
-                (Some(shown), from)
+                (Some(shown), u32::try_from(from).unwrap_or(u32::MAX))
             });
         Diagnostic {
             severity: Severity::Error,
@@ -175,13 +175,14 @@ impl fmt::Display for Diagnostic {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             writeln!(f, " {number} | {text}")?;
-            if self.column >= self.source_from {
+            let from = self.source_from as usize;
+            if self.column >= from.max(1) {
                 // Tabs keep their width so the caret lines up; a `…` that
                 // marks a cut start takes one column.
-                let cut = usize::from(self.source_from > 1);
+                let cut = usize::from(from > 1);
                 let lead: String = text
                     .chars()
-                    .take(self.column - self.source_from + cut)
+                    .take(self.column - from.max(1) + cut)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 writeln!(f, " {pad} | {lead}^")?;
