@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -53,6 +54,12 @@ enum Command {
         /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
+        /// Seconds a client has to send a request head.
+        #[arg(long, hide = true, value_name = "SECONDS", value_parser = serve::parse_seconds)]
+        head_timeout: Option<Duration>,
+        /// Seconds a connection may idle between requests, or a client leave a response unread.
+        #[arg(long, hide = true, value_name = "SECONDS", value_parser = serve::parse_seconds)]
+        idle_timeout: Option<Duration>,
     },
     /// Write the JSON Schemas of site.yaml, edition.yaml and front matter (for editors).
     Schema {
@@ -199,12 +206,21 @@ pub fn main() -> ExitCode {
             port,
             bind,
             open,
+            head_timeout,
+            idle_timeout,
         } => run_or_fail(serve::serve(
             ServeOptions {
                 build: site.options(),
                 bind,
                 port,
                 open,
+                timeouts: {
+                    let default = serve::Timeouts::default();
+                    serve::Timeouts {
+                        head: head_timeout.unwrap_or(default.head),
+                        idle: idle_timeout.unwrap_or(default.idle),
+                    }
+                },
             },
             Arc::new(tell_serve),
         )),
@@ -368,6 +384,9 @@ fn tell_serve(notice: serve::Notice<'_>) {
         serve::Notice::NoBrowser { url } => {
             eprintln!("warning: could not open a browser; open {url} yourself")
         }
+        serve::Notice::AcceptFailed { error } => eprintln!(
+            "warning: cannot accept connections for now: {error}; slow and idle connections are closed within seconds (raise `ulimit -n` if this goes on)"
+        ),
         serve::Notice::Stopped => println!("Stopped; the output folder holds the last good build."),
     }
 }

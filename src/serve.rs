@@ -6,11 +6,19 @@
 //! value, and each open page listens to it through a server-sent-events
 //! stream. The live-reload script is added to HTML as it is served, never
 //! to the files `build` writes.
+//!
+//! The server runs its own accept loop (axum's `serve` has no timeouts):
+//! every connection is driven by hyper with a watchdog that closes it when
+//! a request head takes too long, when it idles too long between requests,
+//! or when its client stops reading a response.
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
@@ -19,7 +27,12 @@ use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::Stream;
-use tokio::sync::watch;
+use hyper::service::Service as _;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+use tokio::sync::{Notify, watch};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::build::BuildOptions;
@@ -29,6 +42,10 @@ use crate::watch::{self as rebuild, Outcome, spawn_rebuilder};
 /// The endpoint pages listen to for reloads.
 pub(crate) const EVENTS: &str = "/__campaign/events";
 
+/// How long open connections may finish what they do once the server is
+/// asked to stop; the rest are dropped.
+const GRACE: Duration = Duration::from_secs(1);
+
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
 pub(crate) struct ServeOptions {
@@ -37,6 +54,27 @@ pub(crate) struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub open: bool,
+    pub timeouts: Timeouts,
+}
+
+/// How long a client may keep a connection without moving it on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Timeouts {
+    /// To send a whole request head: from the opening of the connection,
+    /// or from the first byte of a later request on it.
+    pub head: Duration,
+    /// To start the next request on a kept-alive connection, or to read
+    /// more of a response (a live-reload stream that is read never ends).
+    pub idle: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Timeouts {
+        Timeouts {
+            head: Duration::from_secs(5),
+            idle: Duration::from_secs(60),
+        }
+    }
 }
 
 /// What the server shows: the last good site, and the last error if the
@@ -71,6 +109,10 @@ pub(crate) enum Notice<'a> {
     Listening { url: &'a str, exposed: bool },
     /// `--open` could not start a browser.
     NoBrowser { url: &'a str },
+    /// A connection could not be accepted (told at most once a minute):
+    /// with too many open files, the next ones wait in the listen queue
+    /// until slow or idle connections are closed.
+    AcceptFailed { error: &'a std::io::Error },
     /// The server stopped; the output folder holds the last good build.
     Stopped,
 }
@@ -136,15 +178,6 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     // otherwise kill the process outright, maybe in the middle of writing
     // the output folder.
     let signal = shutdown_signal()?;
-    let shutdown = async move {
-        signal.await;
-        // Open pages hold an event stream that never ends by itself.
-        tx.send_modify(|snap| {
-            let mut next = (**snap).clone();
-            next.closing = true;
-            *snap = Arc::new(next);
-        });
-    };
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         anyhow::anyhow!(
@@ -161,17 +194,276 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
         tell(Notice::NoBrowser { url: &url });
     }
     let app = router(rx);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    let http = http1_builder(options.timeouts);
+    let (stopping, stop_rx) = watch::channel(false);
+    let mut connections = tokio::task::JoinSet::new();
+    // When a failure to accept was last told: at most once a minute.
+    let mut told_failure: Option<Instant> = None;
+    tokio::pin!(signal);
+    loop {
+        tokio::select! {
+            biased;
+            () = &mut signal => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(connection(
+                        stream,
+                        app.clone(),
+                        http.clone(),
+                        options.timeouts,
+                        stop_rx.clone(),
+                    ));
+                }
+                // The client gave up before it was accepted.
+                Err(e) if is_connection_error(&e) => {}
+                Err(error) => {
+                    // Out of file descriptors, most likely: the connection
+                    // stays queued, and slow ones free theirs within seconds.
+                    if told_failure.is_none_or(|t| t.elapsed() >= Duration::from_secs(60)) {
+                        tell(Notice::AcceptFailed { error: &error });
+                        told_failure = Some(Instant::now());
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+    // Stop accepting, end the event streams open pages hold, let the other
+    // connections finish for a moment, then drop them; the rebuild in
+    // progress, if any, finishes last.
+    drop(listener);
+    tx.send_modify(|snap| {
+        let mut next = (**snap).clone();
+        next.closing = true;
+        *snap = Arc::new(next);
+    });
+    let _ = stopping.send(true);
+    let _ = tokio::time::timeout(GRACE, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    connections.shutdown().await;
     stop.store(true, Ordering::SeqCst);
     let _ = tokio::task::spawn_blocking(move || rebuilder.join()).await;
     tell(Notice::Stopped);
     Ok(())
 }
 
+/// Errors of one connection that `accept` reports, not of the listener.
+fn is_connection_error(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    matches!(
+        e.kind(),
+        ConnectionRefused | ConnectionAborted | ConnectionReset
+    )
+}
+
+type Http1 = hyper::server::conn::http1::Builder;
+
+/// The HTTP/1 settings of every connection. hyper's header read timeout
+/// runs from the moment a connection is ready for a request head until
+/// that head is read, the wait for it included: here it is the idle
+/// timeout, and the watchdog ([`Clock`]) keeps the shorter limit on the
+/// head itself.
+fn http1_builder(timeouts: Timeouts) -> Arc<Http1> {
+    let mut http = Http1::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(timeouts.idle.max(timeouts.head))
+        .keep_alive(true);
+    Arc::new(http)
+}
+
+/// Serves one connection until it closes, its watchdog finds it stuck, or
+/// the server stops (then it may finish its request until it is dropped).
+async fn connection(
+    stream: TcpStream,
+    app: Router,
+    http: Arc<Http1>,
+    timeouts: Timeouts,
+    mut stopping: watch::Receiver<bool>,
+) {
+    let _ = stream.set_nodelay(true);
+    let clock = Arc::new(Clock::new());
+    let io = TokioIo::new(Watched {
+        inner: stream,
+        clock: clock.clone(),
+    });
+    let app = TowerToHyperService::new(app);
+    let served = clock.clone();
+    let service = hyper::service::service_fn(move |request| {
+        // A whole head was read: its clock stops.
+        served.head_read();
+        app.call(request)
+    });
+    let conn = http.serve_connection(io, service);
+    tokio::pin!(conn);
+    let mut graceful = false;
+    loop {
+        tokio::select! {
+            _ = conn.as_mut() => return,
+            // Dropping the connection closes its socket.
+            () = clock.expired(timeouts) => return,
+            _ = stopping.wait_for(|s| *s), if !graceful => {
+                graceful = true;
+                conn.as_mut().graceful_shutdown();
+            }
+        }
+    }
+}
+
+/// What a connection's watchdog watches: since when the head being read
+/// has been coming, and since when the client has taken nothing of a
+/// response. Times are milliseconds since the connection opened, plus one
+/// (0: not now).
+struct Clock {
+    opened: Instant,
+    head: AtomicU64,
+    stalled: AtomicU64,
+    changed: Notify,
+}
+
+impl Clock {
+    /// A new connection: its first head is awaited from now.
+    fn new() -> Clock {
+        Clock {
+            opened: Instant::now(),
+            head: AtomicU64::new(1),
+            stalled: AtomicU64::new(0),
+            changed: Notify::new(),
+        }
+    }
+
+    fn now(&self) -> u64 {
+        u64::try_from(self.opened.elapsed().as_millis()).map_or(u64::MAX, |ms| ms.saturating_add(1))
+    }
+
+    fn at(&self, mark: u64) -> Instant {
+        self.opened + Duration::from_millis(mark - 1)
+    }
+
+    /// Bytes came in: unless a head was being read, one starts now (the
+    /// server reads no request bodies, so bytes after a head begin the
+    /// next one).
+    fn bytes_read(&self) {
+        if self.head.load(Ordering::Relaxed) == 0 {
+            self.head.store(self.now(), Ordering::Relaxed);
+            self.changed.notify_one();
+        }
+    }
+
+    fn head_read(&self) {
+        self.head.store(0, Ordering::Relaxed);
+    }
+
+    /// A write had to wait (the client takes nothing), or went through.
+    fn write_blocked(&self, blocked: bool) {
+        let since = self.stalled.load(Ordering::Relaxed);
+        if blocked && since == 0 {
+            self.stalled.store(self.now(), Ordering::Relaxed);
+            self.changed.notify_one();
+        } else if !blocked && since != 0 {
+            self.stalled.store(0, Ordering::Relaxed);
+        }
+    }
+
+    /// Resolves once a head has been coming for longer than
+    /// `timeouts.head`, or a write has waited for longer than
+    /// `timeouts.idle`.
+    async fn expired(&self, timeouts: Timeouts) {
+        loop {
+            let head = self.head.load(Ordering::Relaxed);
+            let stalled = self.stalled.load(Ordering::Relaxed);
+            let deadline = [
+                (head != 0).then(|| self.at(head) + timeouts.head),
+                (stalled != 0).then(|| self.at(stalled) + timeouts.idle),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            let changed = self.changed.notified();
+            let Some(deadline) = deadline else {
+                changed.await;
+                continue;
+            };
+            tokio::select! {
+                () = tokio::time::sleep_until(deadline.into()) => {
+                    let same = self.head.load(Ordering::Relaxed) == head
+                        && self.stalled.load(Ordering::Relaxed) == stalled;
+                    if same {
+                        return;
+                    }
+                }
+                () = changed => {}
+            }
+        }
+    }
+}
+
+/// A connection's socket, telling its [`Clock`] what moves.
+struct Watched {
+    inner: TcpStream,
+    clock: Arc<Clock>,
+}
+
+impl Watched {
+    fn track<T>(&self, polled: Poll<T>) -> Poll<T> {
+        self.clock.write_blocked(polled.is_pending());
+        polled
+    }
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if matches!(polled, Poll::Ready(Ok(()))) && buf.filled().len() > before {
+            self.clock.bytes_read();
+        }
+        polled
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let polled = Pin::new(&mut self.inner).poll_write(cx, buf);
+        self.track(polled)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let polled = Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        self.track(polled)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let polled = Pin::new(&mut self.inner).poll_flush(cx);
+        self.track(polled)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let polled = Pin::new(&mut self.inner).poll_shutdown(cx);
+        self.track(polled)
+    }
+}
+
 /// The application: live-reload events, then every other path from the site.
-pub(crate) fn router(state: Shared) -> Router {
+fn router(state: Shared) -> Router {
     Router::new()
         .route(EVENTS, axum::routing::get(events))
         .fallback(site_file)
@@ -180,6 +472,17 @@ pub(crate) fn router(state: Shared) -> Router {
             HeaderValue::from_static("no-store"),
         ))
         .with_state(state)
+}
+
+/// Reads a number of seconds (`5`, `0.5`); more than zero.
+pub(crate) fn parse_seconds(value: &str) -> Result<Duration, String> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| *s > 0.0)
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| format!("`{value}` is not a number of seconds above 0"))
 }
 
 /// Resolves on Ctrl-C (or SIGTERM). The handlers are installed when this

@@ -1,0 +1,546 @@
+//! `campaign serve` against hostile or careless clients: connections that
+//! send nothing or one byte at a time, and a stop while a request is half
+//! sent.
+//!
+//! The real binary runs on the fixture site of `common/server.rs`; the
+//! tests speak raw HTTP/1 over loopback so that they can send exactly the
+//! bytes a browser, a tool or an attacker would. Every wait polls up to a
+//! deadline; the only sleeps are the slowness being simulated.
+
+#[path = "common/server.rs"]
+mod server;
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use server::*;
+
+const POST: &str = "/2024/tin-tuc/mot/";
+const POST_FILE: &str = "content/2024/news/mot.md";
+
+fn serve(site: &Site, extra: &[&str]) -> Proc {
+    Proc::serve(site, extra, &[])
+}
+
+// ---------------------------------------------------------------------------
+// Raw HTTP
+// ---------------------------------------------------------------------------
+
+fn connect(port: u16) -> TcpStream {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(10)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    stream
+}
+
+/// A whole answer: head and (not chunked) body.
+fn parse(raw: &[u8]) -> Option<Response> {
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    Some(Response {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    })
+}
+
+/// Waits until the server closes `stream` (end of file or reset) and
+/// returns how long that took from `since`; panics after `limit`. Bytes
+/// the server sends are returned too.
+fn wait_closed(stream: &mut TcpStream, since: Instant, limit: Duration) -> (Duration, Vec<u8>) {
+    let mut got = Vec::new();
+    let mut buf = [0; 65536];
+    loop {
+        let left = limit.saturating_sub(since.elapsed());
+        assert!(
+            !left.is_zero(),
+            "the server kept the connection open for {limit:?} (got {:?})",
+            String::from_utf8_lossy(&got)
+        );
+        stream.set_read_timeout(Some(left)).unwrap();
+        match stream.read(&mut buf) {
+            Ok(0) => return (since.elapsed(), got),
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(_) => return (since.elapsed(), got),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 2. Slow clients
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_connection_that_sends_nothing_or_trickles_its_head_is_closed() {
+    let site = Site::fixture();
+    let s = serve(&site, &[]);
+    let opened = Instant::now();
+    let mut silent = connect(s.port);
+    let (took, got) = wait_closed(&mut silent, opened, Duration::from_secs(15));
+    println!("a silent connection was closed after {took:.2?}");
+    assert!(got.is_empty(), "{got:?}");
+    assert!(took >= Duration::from_secs(4), "closed too soon: {took:?}");
+
+    // One header byte every 2 s: never a whole head.
+    let mut trickle = connect(s.port);
+    trickle.set_nonblocking(true).unwrap();
+    let opened = Instant::now();
+    let head = b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: slow";
+    let mut closed = None;
+    'sending: for byte in head.iter().cycle() {
+        if trickle.write_all(&[*byte]).is_err() {
+            closed = Some(opened.elapsed());
+            break;
+        }
+        let tick = Instant::now();
+        while tick.elapsed() < Duration::from_secs(2) {
+            match trickle.read(&mut [0; 256]) {
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+                Ok(n) if n > 0 => panic!("the server answered a partial head ({n} bytes)"),
+                _ => {
+                    closed = Some(opened.elapsed());
+                    break 'sending;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            opened.elapsed() < Duration::from_secs(20),
+            "a trickling head was never cut off"
+        );
+    }
+    let took = closed.unwrap();
+    println!("a head sent one byte every 2 s was cut off after {took:.2?}");
+    assert!(took < Duration::from_secs(10), "{took:?}");
+}
+
+#[test]
+fn a_kept_alive_connection_may_idle_longer_than_a_head_but_not_forever() {
+    let site = Site::fixture();
+    let s = serve(&site, &["--idle-timeout", "8"]);
+    let mut stream = connect(s.port);
+    let ask = |stream: &mut TcpStream| {
+        stream
+            .write_all(b"GET /note.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        let mut raw = Vec::new();
+        let mut buf = [0; 4096];
+        while !String::from_utf8_lossy(&raw).contains("NOTE-OK") {
+            let n = stream
+                .read(&mut buf)
+                .expect("an answer on the kept-alive connection");
+            assert!(n > 0, "closed: {}", String::from_utf8_lossy(&raw));
+            raw.extend_from_slice(&buf[..n]);
+        }
+        parse(&raw).unwrap().status
+    };
+    assert_eq!(ask(&mut stream), 200);
+    // Longer than the 5 s a head may take: idle is not a slow head.
+    std::thread::sleep(Duration::from_secs(6));
+    assert_eq!(ask(&mut stream), 200);
+    let idle = Instant::now();
+    let (took, _) = wait_closed(&mut stream, idle, Duration::from_secs(20));
+    println!("an idle kept-alive connection was closed after {took:.2?} (--idle-timeout 8)");
+    assert!(took >= Duration::from_secs(7), "{took:?}");
+}
+
+#[test]
+fn the_live_reload_stream_outlives_every_timeout() {
+    let site = Site::fixture();
+    let mut s = serve(&site, &["--head-timeout", "1", "--idle-timeout", "2"]);
+    let events = Events::open(s.port);
+    let first = events.wait(&mut s, "the state at connect", 0, |_| true);
+    std::thread::sleep(Duration::from_secs(5));
+    site.write(
+        POST_FILE,
+        post("Sửa sau 5 giây", "2024-03-14", "Luồng vẫn mở."),
+    );
+    let next = events.wait(&mut s, "a new build on the same stream", 0, |e| {
+        build_of(e) > build_of(&first)
+    });
+    assert!(error_of(&next).is_none(), "{next}");
+}
+
+#[test]
+fn a_response_the_client_stops_reading_is_dropped_after_the_idle_timeout() {
+    let site = Site::fixture();
+    // Far more than the socket buffers of loopback hold.
+    let size = 24 << 20;
+    site.write("content/static/big.bin", vec![7u8; size]);
+    let s = serve(&site, &["--idle-timeout", "2"]);
+    let mut stream = connect(s.port);
+    stream
+        .write_all(b"GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut first = vec![0; 64 << 10];
+    let n = stream.read(&mut first).unwrap();
+    let answer = parse(&first[..n]).expect("a response head");
+    assert_eq!(answer.status, 200);
+    assert_eq!(
+        answer.header("content-length"),
+        Some(size.to_string().as_str())
+    );
+    // A client that reads nothing more.
+    std::thread::sleep(Duration::from_secs(6));
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    let got = answer.body.len() + rest.len();
+    println!("a stalled download was dropped after {got} of {size} bytes");
+    assert!(got < size, "the whole file came through");
+}
+
+/// Soft limit on open files of this process (and of the servers it starts).
+fn open_file_limit() -> Option<u64> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// Makes room for `wanted` open files in this process (the server
+/// inherits it), raising the soft limit with `prlimit` if it can; returns
+/// how many connections the test can open.
+fn room_for(wanted: u64) -> u64 {
+    let margin = 200; // the other tests' servers and pipes, the binary's own files
+    let need = 2 * wanted + margin;
+    if open_file_limit().is_some_and(|l| l < need) {
+        let _ = std::process::Command::new("prlimit")
+            .arg(format!("--pid={}", std::process::id()))
+            .arg(format!("--nofile={need}:"))
+            .status();
+    }
+    match open_file_limit() {
+        Some(l) if l < need => {
+            let fit = l.saturating_sub(margin) / 2;
+            println!("open files limited to {l}: {fit} slow connections instead of {wanted}");
+            fit
+        }
+        _ => wanted,
+    }
+}
+
+/// Connections that send one byte of a request head every 2 s, from one
+/// thread, noting when the server closes each.
+struct Slow {
+    closed: Arc<Mutex<Vec<Option<Instant>>>>,
+    done: Arc<AtomicBool>,
+}
+
+impl Drop for Slow {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Slow {
+    fn open(port: u16, count: usize) -> Slow {
+        let streams: Vec<TcpStream> = (0..count)
+            .map(|_| {
+                let s = connect(port);
+                s.set_nonblocking(true).unwrap();
+                s
+            })
+            .collect();
+        let closed = Arc::new(Mutex::new(vec![None; count]));
+        let done = Arc::new(AtomicBool::new(false));
+        let (marks, stop) = (closed.clone(), done.clone());
+        std::thread::spawn(move || {
+            let head = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ";
+            let mut streams = streams;
+            let mut sent = 0;
+            let mut last_write = Instant::now() - Duration::from_secs(2);
+            while !stop.load(Ordering::SeqCst) {
+                let write = last_write.elapsed() >= Duration::from_secs(2);
+                if write {
+                    last_write = Instant::now();
+                }
+                let byte = head.get(sent).copied().unwrap_or(b'x');
+                for (i, stream) in streams.iter_mut().enumerate() {
+                    if marks.lock().unwrap()[i].is_some() {
+                        continue;
+                    }
+                    let gone = match stream.read(&mut [0; 256]) {
+                        Ok(0) => true,
+                        Ok(_) => false,
+                        Err(e) => e.kind() != ErrorKind::WouldBlock,
+                    } || (write && stream.write_all(&[byte]).is_err());
+                    if gone {
+                        marks.lock().unwrap()[i] = Some(Instant::now());
+                    }
+                }
+                if write {
+                    sent += 1;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        });
+        Slow { closed, done }
+    }
+
+    fn open_count(&self) -> usize {
+        self.closed
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|c| c.is_none())
+            .count()
+    }
+}
+
+#[test]
+fn a_normal_request_is_answered_fast_while_300_slow_connections_are_open() {
+    let count = room_for(300) as usize;
+    let site = Site::fixture();
+    let s = serve(&site, &[]);
+    assert_eq!(s.get("/").status, 200);
+    let opened = Instant::now();
+    let slow = Slow::open(s.port, count);
+    // Every slow connection is open and has started its head.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(slow.open_count(), count);
+
+    let mut times = Vec::new();
+    for _ in 0..7 {
+        let started = Instant::now();
+        let r = get(s.port, POST).expect("GET while slow connections are open");
+        times.push(started.elapsed());
+        assert_eq!(r.status, 200);
+        assert!(r.text().contains("Bài một ban đầu"));
+    }
+    assert_eq!(
+        slow.open_count(),
+        count,
+        "slow connections closed before their time"
+    );
+    let mut sorted = times.clone();
+    sorted.sort();
+    println!(
+        "GET {POST} with {count} slow connections open: {:?} (median {:.2?}, max {:.2?})",
+        times,
+        sorted[sorted.len() / 2],
+        sorted[sorted.len() - 1]
+    );
+    assert!(
+        sorted[sorted.len() / 2] < Duration::from_millis(100),
+        "{times:?}"
+    );
+    assert!(
+        sorted[sorted.len() - 2] < Duration::from_millis(100),
+        "{times:?}"
+    );
+
+    // None of them is kept: the head timeout (5 s) closes them all.
+    while slow.open_count() > 0 {
+        assert!(
+            opened.elapsed() < Duration::from_secs(20),
+            "{} of {count} slow connections still open after {:.1?}",
+            slow.open_count(),
+            opened.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let last = slow
+        .closed
+        .lock()
+        .unwrap()
+        .iter()
+        .flatten()
+        .max()
+        .copied()
+        .unwrap();
+    println!(
+        "all {count} slow connections closed {:.2?} after they opened",
+        last - opened
+    );
+}
+
+/// How many TCP sockets on this machine are ESTABLISHED with `port` as
+/// their local port: the server's side of its connections, those still
+/// waiting in its listen queue included.
+#[cfg(target_os = "linux")]
+fn established_at(port: u16) -> usize {
+    let mut count = 0;
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let Ok(text) = std::fs::read_to_string(table) else {
+            continue;
+        };
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (Some(local), Some(state)) = (fields.get(1), fields.get(3)) else {
+                continue;
+            };
+            let local_port = local
+                .rsplit(':')
+                .next()
+                .and_then(|p| u16::from_str_radix(p, 16).ok());
+            if local_port == Some(port) && *state == "01" {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn connections_queued_while_the_server_is_out_of_files_are_closed_in_turn() {
+    if std::process::Command::new("prlimit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        println!("skipped: no prlimit to lower the server's open files");
+        return;
+    }
+    let site = Site::fixture();
+    let mut s = serve(&site, &[]);
+    // The server may hold about 40 connections; 150 are opened, so most
+    // wait in its listen queue, which it cannot drain while the first
+    // ones hold every file it may open.
+    let lowered = std::process::Command::new("prlimit")
+        .arg(format!("--pid={}", s.pid))
+        .arg("--nofile=64:")
+        .status()
+        .unwrap();
+    assert!(lowered.success());
+    let opened = Instant::now();
+    let clients: Vec<TcpStream> = (0..150).map(|_| connect(s.port)).collect();
+    s.wait_line("the warning that connections cannot be accepted", 0, |l| {
+        l.stderr && l.text.contains("cannot accept connections")
+    });
+    // The clients hold their sockets open: only the server can end them.
+    let mut most = 0;
+    loop {
+        let now = established_at(s.port);
+        most = most.max(now);
+        if now == 0 {
+            break;
+        }
+        assert!(
+            opened.elapsed() < Duration::from_secs(90),
+            "{now} connections still ESTABLISHED after {:.0?}",
+            opened.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    println!(
+        "150 idle connections over a 64-file server (at most {most} ESTABLISHED at once) were all closed after {:.1?}",
+        opened.elapsed()
+    );
+    assert!(most > 0);
+    drop(clients);
+    let r = s.wait_status("/", 200);
+    assert!(r.text().contains(SITE_TITLE));
+    let warnings = s
+        .lines()
+        .iter()
+        .filter(|l| l.text.contains("cannot accept connections"))
+        .count();
+    assert_eq!(warnings, 1, "told once: {}", s.transcript());
+}
+
+// ---------------------------------------------------------------------------
+// 3. Stopping
+// ---------------------------------------------------------------------------
+
+/// Whether process `pid` has exited (a zombie until reaped; gone after).
+#[cfg(target_os = "linux")]
+fn exited(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        Err(_) => true,
+    }
+}
+
+fn stops_within_2_s_with_a_half_sent_request(signal: &str) {
+    let site = Site::fixture();
+    let mut s = serve(&site, &[]);
+    // A client half-way through a request head, a page listening for
+    // reloads, and a kept-alive connection between two requests.
+    let mut half = connect(s.port);
+    half.write_all(b"GET / HTTP/1.1\r\nHost: 127.0").unwrap();
+    let events = Events::open(s.port);
+    events.wait(&mut s, "the state at connect", 0, |_| true);
+    let mut kept = connect(s.port);
+    kept.write_all(b"GET /note.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut buf = [0; 4096];
+    assert!(kept.read(&mut buf).unwrap() > 0);
+    // A rebuild may be running when the signal lands: it must finish.
+    site.write(
+        POST_FILE,
+        post("Sửa ngay trước khi dừng", "2024-03-14", "Thân."),
+    );
+    let mark = s.mark();
+    let sent = Instant::now();
+    s.signal(signal);
+    #[cfg(target_os = "linux")]
+    {
+        while !exited(s.pid) {
+            assert!(
+                sent.elapsed() < Duration::from_secs(10),
+                "SIG{signal}: still running after 10 s\n{}",
+                s.transcript()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let took = sent.elapsed();
+        println!("SIG{signal} with a half-sent request: exited after {took:.2?}");
+        assert!(
+            took < Duration::from_secs(2),
+            "{took:?}\n{}",
+            s.transcript()
+        );
+    }
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}\n{}", s.transcript());
+    assert!(
+        s.lines()
+            .iter()
+            .skip(mark)
+            .any(|l| !l.stderr && l.text.starts_with("Stopped")),
+        "{}",
+        s.transcript()
+    );
+    assert_output_complete(&site);
+}
+
+#[test]
+fn sigterm_stops_within_2_s_even_with_a_half_sent_request() {
+    stops_within_2_s_with_a_half_sent_request("TERM");
+}
+
+#[test]
+fn ctrl_c_stops_within_2_s_even_with_a_half_sent_request() {
+    stops_within_2_s_with_a_half_sent_request("INT");
+}
+
+/// `public/` is whole: every page ends, and no staging folder is left.
+#[track_caller]
+fn assert_output_complete(site: &Site) {
+    for page in ["public/index.html", "public/2024/tin-tuc/mot/index.html"] {
+        let text = site.read(page);
+        assert!(text.trim_end().ends_with("</html>"), "{page}: {text}");
+    }
+    assert!(site.path("public/.campaign-output").exists());
+    let mut left: Vec<String> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["content", "public"], "no staging folder left behind");
+}
