@@ -54,6 +54,11 @@ enum Command {
         /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
+        /// Also answer requests for this host name (repeatable): only localhost, 127.0.0.1,
+        /// [::1] and the --bind address are answered otherwise. `.example.local` allows a
+        /// domain and its subdomains, `*` any name.
+        #[arg(long = "allow-host", value_name = "NAME", value_parser = serve::parse_allowed_host)]
+        allow_host: Vec<String>,
         /// Seconds a client has to send a request head.
         #[arg(long, hide = true, value_name = "SECONDS", value_parser = serve::parse_seconds)]
         head_timeout: Option<Duration>,
@@ -206,6 +211,7 @@ pub fn main() -> ExitCode {
             port,
             bind,
             open,
+            allow_host,
             head_timeout,
             idle_timeout,
         } => run_or_fail(serve::serve(
@@ -214,6 +220,7 @@ pub fn main() -> ExitCode {
                 bind,
                 port,
                 open,
+                allow_hosts: allow_host,
                 timeouts: {
                     let default = serve::Timeouts::default();
                     serve::Timeouts {
@@ -384,6 +391,9 @@ fn tell_serve(notice: serve::Notice<'_>) {
         serve::Notice::NoBrowser { url } => {
             eprintln!("warning: could not open a browser; open {url} yourself")
         }
+        serve::Notice::HostRefused { host } => eprintln!(
+            "warning: refused a request for the host name {host} (403); if it is yours, restart with --allow-host {host}"
+        ),
         serve::Notice::AcceptFailed { error } => eprintln!(
             "warning: cannot accept connections for now: {error}; slow and idle connections are closed within seconds (raise `ulimit -n` if this goes on)"
         ),

@@ -10,20 +10,23 @@
 //! The server runs its own accept loop (axum's `serve` has no timeouts):
 //! every connection is driven by hyper with a watchdog that closes it when
 //! a request head takes too long, when it idles too long between requests,
-//! or when its client stops reading a response.
+//! or when its client stops reading a response. Requests are answered only
+//! for the host names of this machine (see [`Hosts`]).
 
+use std::collections::HashSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Response, StatusCode, Uri, Version, header};
+use axum::middleware::{self, Next};
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::Stream;
@@ -54,6 +57,9 @@ pub(crate) struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub open: bool,
+    /// Host names answered besides this machine's own (see [`Hosts`]), as
+    /// [`parse_allowed_host`] leaves them.
+    pub allow_hosts: Vec<String>,
     pub timeouts: Timeouts,
 }
 
@@ -109,6 +115,9 @@ pub(crate) enum Notice<'a> {
     Listening { url: &'a str, exposed: bool },
     /// `--open` could not start a browser.
     NoBrowser { url: &'a str },
+    /// A request named a host this server does not answer (told once per
+    /// name): it got 403, which `--allow-host host` would lift.
+    HostRefused { host: &'a str },
     /// A connection could not be accepted (told at most once a minute):
     /// with too many open files, the next ones wait in the listen queue
     /// until slow or idle connections are closed.
@@ -193,7 +202,12 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     if options.open && !open_browser(&url) {
         tell(Notice::NoBrowser { url: &url });
     }
-    let app = router(rx);
+    let gate = Arc::new(Gate {
+        hosts: Hosts::new(options.bind, &options.allow_hosts),
+        refused: Mutex::new(HashSet::new()),
+        tell: tell.clone(),
+    });
+    let app = router(rx, gate);
     let http = http1_builder(options.timeouts);
     let (stopping, stop_rx) = watch::channel(false);
     let mut connections = tokio::task::JoinSet::new();
@@ -462,16 +476,130 @@ impl AsyncWrite for Watched {
     }
 }
 
-/// The application: live-reload events, then every other path from the site.
-fn router(state: Shared) -> Router {
+/// The application: the host check, then live-reload events,
+/// then every other path from the site.
+fn router(state: Shared, gate: Arc<Gate>) -> Router {
     Router::new()
         .route(EVENTS, axum::routing::get(events))
         .fallback(site_file)
+        .layer(middleware::from_fn_with_state(gate, guard))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
         .with_state(state)
+}
+
+/// Which host names the server answers: `localhost`, `127.0.0.1`, `[::1]`
+/// and the address it is bound to (any IP address when bound to all of
+/// them, `0.0.0.0` or `::`), with any port, and what `--allow-host` adds.
+/// Anything else may be a name an attacker's DNS points at this machine
+/// (DNS rebinding), through which a page on the internet could read the
+/// preview. An IP address cannot be rebound.
+#[derive(Debug, Clone, Default)]
+struct Hosts {
+    any: bool,
+    any_ip: bool,
+    /// Exact names, lower case, without port; IPv6 addresses in brackets.
+    names: Vec<String>,
+    /// `.example.local`: that name and every name under it.
+    domains: Vec<String>,
+}
+
+impl Hosts {
+    fn new(bind: IpAddr, allowed: &[String]) -> Hosts {
+        let mut hosts = Hosts {
+            any_ip: bind.is_unspecified(),
+            names: vec!["localhost".into(), "127.0.0.1".into(), "[::1]".into()],
+            ..Hosts::default()
+        };
+        hosts.names.push(match bind {
+            IpAddr::V4(ip) => ip.to_string(),
+            IpAddr::V6(ip) => format!("[{ip}]"),
+        });
+        for name in allowed {
+            if name == "*" {
+                hosts.any = true;
+            } else if name.starts_with('.') {
+                hosts.domains.push(name.clone());
+            } else {
+                hosts.names.push(name.clone());
+            }
+        }
+        hosts
+    }
+
+    /// Whether `host` (as [`host_name`] leaves it) is answered.
+    fn allows(&self, host: &str) -> bool {
+        self.any
+            || self.names.iter().any(|n| n == host)
+            || self
+                .domains
+                .iter()
+                .any(|d| host.ends_with(d.as_str()) || host == &d[1..])
+            || (self.any_ip && is_ip_literal(host))
+    }
+}
+
+fn is_ip_literal(host: &str) -> bool {
+    host.parse::<std::net::Ipv4Addr>().is_ok()
+        || host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .is_some_and(|h| h.parse::<std::net::Ipv6Addr>().is_ok())
+}
+
+/// The host name of a `Host` value (or of a `--allow-host` argument):
+/// lower case, without the port or a final dot; `None` unless it is a
+/// plausible name or address.
+fn host_name(value: &str) -> Option<String> {
+    let value = value.trim();
+    let (host, port) = if value.starts_with('[') {
+        let end = value.find(']')?;
+        (&value[..=end], &value[end + 1..])
+    } else {
+        match value.rsplit_once(':') {
+            Some((host, _)) => (host, &value[host.len()..]),
+            None => (value, ""),
+        }
+    };
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+    let name_ok = if let Some(inner) = host.strip_prefix('[') {
+        inner
+            .strip_suffix(']')
+            .is_some_and(|ip| ip.parse::<std::net::Ipv6Addr>().is_ok())
+    } else {
+        !host.is_empty()
+            && host.len() <= 253
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+    };
+    (port_ok && name_ok).then_some(host)
+}
+
+/// Reads a `--allow-host` argument: a host name (a port after it is
+/// ignored), `*` for every name, or `.example.local` (or `*.example.local`)
+/// for that name and every name under it.
+pub(crate) fn parse_allowed_host(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value == "*" {
+        return Ok(value.to_owned());
+    }
+    let (dot, name) = match value.strip_prefix("*.").or_else(|| value.strip_prefix('.')) {
+        Some(rest) => (".", rest),
+        None => ("", value),
+    };
+    match host_name(name) {
+        Some(host) if !host.starts_with('.') => Ok(format!("{dot}{host}")),
+        _ => Err(format!(
+            "`{value}` is not a host name (give a name such as ten-may.local, `.example.local` for a domain and its subdomains, or `*` for any name)"
+        )),
+    }
 }
 
 /// Reads a number of seconds (`5`, `0.5`); more than zero.
@@ -483,6 +611,114 @@ pub(crate) fn parse_seconds(value: &str) -> Result<Duration, String> {
         .filter(|s| *s > 0.0)
         .and_then(|s| Duration::try_from_secs_f64(s).ok())
         .ok_or_else(|| format!("`{value}` is not a number of seconds above 0"))
+}
+
+/// What the host check needs.
+struct Gate {
+    hosts: Hosts,
+    /// The names already told about.
+    refused: Mutex<HashSet<String>>,
+    tell: Tell,
+}
+
+/// Why a request is not answered.
+#[derive(Debug, PartialEq, Eq)]
+enum Refusal {
+    /// No usable `Host` (RFC 9112 §3.2): 400.
+    BadHost,
+    /// A host this server does not answer: 403.
+    Host(String),
+}
+
+/// The host a request names: the authority of an absolute target (which
+/// wins over `Host`), else its one `Host` header. An HTTP/1.0 request
+/// without `Host` is answered: no browser sends one, so it cannot come
+/// from a web page; HTTP/1.1 requires it.
+fn check_host(request: &Request, hosts: &Hosts) -> Result<(), Refusal> {
+    let value = if let Some(authority) = request.uri().authority() {
+        authority
+            .as_str()
+            .rsplit('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    } else {
+        let mut values = request.headers().get_all(header::HOST).iter();
+        match (values.next(), values.next()) {
+            (None, _) if request.version() <= Version::HTTP_10 => return Ok(()),
+            (Some(value), None) => value.to_str().map_err(|_| Refusal::BadHost)?.to_owned(),
+            _ => return Err(Refusal::BadHost),
+        }
+    };
+    let host = host_name(&value).ok_or(Refusal::BadHost)?;
+    if hosts.allows(&host) {
+        Ok(())
+    } else {
+        Err(Refusal::Host(host))
+    }
+}
+
+/// Answers only hosts of this machine (or allowed ones).
+async fn guard(State(gate): State<Arc<Gate>>, request: Request, next: Next) -> Response<Body> {
+    match check_host(&request, &gate.hosts) {
+        Ok(()) => {}
+        Err(Refusal::BadHost) => {
+            return text_response(
+                StatusCode::BAD_REQUEST,
+                "Yêu cầu thiếu hoặc sai tên máy (Host).\nThe request has no valid Host header.\n",
+            );
+        }
+        Err(Refusal::Host(host)) => {
+            let first = {
+                let mut told = gate.refused.lock().unwrap_or_else(|e| e.into_inner());
+                told.len() < 64 && told.insert(host.clone())
+            };
+            if first {
+                (gate.tell)(Notice::HostRefused { host: &host });
+            }
+            return html_response(StatusCode::FORBIDDEN, refused_page(&host).into_bytes());
+        }
+    }
+    next.run(request).await
+}
+
+/// The page a refused host gets: why, and the flag that allows it.
+fn refused_page(host: &str) -> String {
+    // `host_name` let through only letters, digits, `-._[]:`; escape anyway.
+    let host = host
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="vi">
+<meta charset="utf-8">
+<title>403 – Tên máy không được phép</title>
+<body>
+<h1>Bản xem trước không trả lời tên máy <code>{host}</code></h1>
+<p><code>campaign serve</code> chỉ trả lời khi trang được mở bằng <code>localhost</code>, <code>127.0.0.1</code>, <code>[::1]</code> hoặc địa chỉ nó đang nghe (<code>--bind</code>). Một tên miền khác có thể là tên mà kẻ xấu trỏ về máy này (tấn công <i>DNS rebinding</i>) để một trang trên mạng đọc được bản xem trước, kể cả bản nháp.</p>
+<p>Nếu chính bạn dùng tên này, hãy chạy lại với:</p>
+<pre>campaign serve --allow-host {host}</pre>
+<hr>
+<div lang="en">
+<h1>This preview does not answer the host name <code>{host}</code></h1>
+<p><code>campaign serve</code> answers only when the page is opened as <code>localhost</code>, <code>127.0.0.1</code>, <code>[::1]</code> or the address it listens on (<code>--bind</code>). Another name may be one an attacker points at this machine (DNS rebinding), so that a page on the internet could read the preview, drafts included.</p>
+<p>If you use this name yourself, restart with:</p>
+<pre>campaign serve --allow-host {host}</pre>
+</div>
+</body>
+</html>
+"#
+    )
+}
+
+fn text_response(status: StatusCode, text: &'static str) -> Response<Body> {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
 }
 
 /// Resolves on Ctrl-C (or SIGTERM). The handlers are installed when this
@@ -816,5 +1052,77 @@ mod tests {
             String::from_utf8(inject(b"<html><body>x</body></html>".to_vec(), &snap)).unwrap();
         assert!(html.contains("let build = 7;"));
         assert!(html.ends_with("</script>\n</body></html>"));
+    }
+
+    #[test]
+    fn host_names_lose_their_port_case_and_final_dot() {
+        assert_eq!(host_name("LocalHost:2503").as_deref(), Some("localhost"));
+        assert_eq!(host_name("127.0.0.1").as_deref(), Some("127.0.0.1"));
+        assert_eq!(host_name("[::1]:80").as_deref(), Some("[::1]"));
+        assert_eq!(
+            host_name("ten-may.local.").as_deref(),
+            Some("ten-may.local")
+        );
+        assert_eq!(host_name("localhost:").as_deref(), Some("localhost"));
+        for bad in [
+            "", "::1", "[::1", "[nope]", "a b", "a/b", "x:80a", "<script>", ":80",
+        ] {
+            assert_eq!(host_name(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_this_machines_names_are_answered_unless_allowed() {
+        let loopback = Hosts::new(IpAddr::from([127, 0, 0, 1]), &[]);
+        for ok in ["localhost", "127.0.0.1", "[::1]"] {
+            assert!(loopback.allows(ok), "{ok}");
+        }
+        for refused in [
+            "evil.example",
+            "localhost.evil.example",
+            "10.0.0.7",
+            "127.0.0.2",
+        ] {
+            assert!(!loopback.allows(refused), "{refused}");
+        }
+        let lan = Hosts::new(IpAddr::from([192, 168, 1, 5]), &[]);
+        assert!(lan.allows("192.168.1.5") && !lan.allows("192.168.1.6"));
+        let all = Hosts::new(IpAddr::from([0, 0, 0, 0]), &[]);
+        assert!(all.allows("192.168.1.6") && all.allows("[fe80::1]"));
+        assert!(!all.allows("evil.example"));
+
+        let allowed: Vec<String> = ["ten-may.local", ".example.local"]
+            .iter()
+            .map(|a| parse_allowed_host(a).unwrap())
+            .collect();
+        let hosts = Hosts::new(IpAddr::from([127, 0, 0, 1]), &allowed);
+        for ok in ["ten-may.local", "example.local", "a.b.example.local"] {
+            assert!(hosts.allows(ok), "{ok}");
+        }
+        for refused in ["x.ten-may.local", "badexample.local", "evil.example"] {
+            assert!(!hosts.allows(refused), "{refused}");
+        }
+        let any = Hosts::new(IpAddr::from([127, 0, 0, 1]), &["*".to_owned()]);
+        assert!(any.allows("evil.example"));
+    }
+
+    #[test]
+    fn allowed_host_arguments_are_checked() {
+        assert_eq!(
+            parse_allowed_host("Ten-May.local:2503").unwrap(),
+            "ten-may.local"
+        );
+        assert_eq!(
+            parse_allowed_host(".Example.local").unwrap(),
+            ".example.local"
+        );
+        assert_eq!(
+            parse_allowed_host("*.example.local").unwrap(),
+            ".example.local"
+        );
+        assert_eq!(parse_allowed_host("*").unwrap(), "*");
+        for bad in ["", ".", "..x", "a b", "http://x/", "*x", "**.x"] {
+            assert!(parse_allowed_host(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! `campaign serve` against hostile or careless clients: connections that
+//! `campaign serve` against hostile or careless clients: host names an
+//! attacker's DNS points at this machine (DNS rebinding), connections that
 //! send nothing or one byte at a time, and a stop while a request is half
 //! sent.
 //!
@@ -38,6 +39,23 @@ fn connect(port: u16) -> TcpStream {
     stream
 }
 
+/// Sends `request` as it is and reads the answer until the server closes
+/// (requests here say `Connection: close`, or are HTTP/1.0).
+fn exchange(port: u16, request: &str) -> Response {
+    let mut stream = connect(port);
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream
+        .read_to_end(&mut raw)
+        .unwrap_or_else(|e| panic!("reading the answer to {request:?}: {e}"));
+    parse(&raw).unwrap_or_else(|| {
+        panic!(
+            "no HTTP answer to {request:?}: {:?}",
+            String::from_utf8_lossy(&raw)
+        )
+    })
+}
+
 /// A whole answer: head and (not chunked) body.
 fn parse(raw: &[u8]) -> Option<Response> {
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
@@ -53,6 +71,33 @@ fn parse(raw: &[u8]) -> Option<Response> {
         headers,
         body: raw[split + 4..].to_vec(),
     })
+}
+
+/// A GET of `path` that names `host`.
+fn get_as(port: u16, host: &str, path: &str) -> Response {
+    exchange(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Only the status line and headers of a GET of `path` (for the event
+/// stream, which never ends).
+fn head_of_get(port: u16, host: &str, path: &str) -> Response {
+    let mut stream = connect(port);
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let mut buf = [0; 4096];
+    while !raw.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf).expect("the head of the answer");
+        assert!(n > 0, "closed before a head: {raw:?}");
+        raw.extend_from_slice(&buf[..n]);
+    }
+    parse(&raw).unwrap()
 }
 
 /// Waits until the server closes `stream` (end of file or reset) and
@@ -75,6 +120,182 @@ fn wait_closed(stream: &mut TcpStream, since: Instant, limit: Duration) -> (Dura
             Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
             Err(_) => return (since.elapsed(), got),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 1. Host names (DNS rebinding)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_foreign_host_name_gets_403_saying_why_and_how_to_allow_it() {
+    let site = Site::fixture();
+    let s = serve(&site, &[]);
+    for path in ["/", POST, "/note.txt", "/__campaign/events"] {
+        let r = get_as(s.port, "evil.example", path);
+        assert_eq!(r.status, 403, "{path}: {}", r.text());
+        assert!(r.content_type().starts_with("text/html"), "{path}");
+        let page = r.text();
+        assert!(
+            !page.contains(SITE_TITLE) && !page.contains("NOTE-OK"),
+            "{page}"
+        );
+        assert!(!page.contains("data-campaign-live-reload"), "{page}");
+        // Vietnamese first, English below, both with the exact flag.
+        let vi = page
+            .find("Bản xem trước không trả lời tên máy")
+            .expect(&page);
+        let en = page
+            .find("This preview does not answer the host name")
+            .expect(&page);
+        assert!(vi < en, "{page}");
+        assert_eq!(
+            page.matches("campaign serve --allow-host evil.example")
+                .count(),
+            2,
+            "{page}"
+        );
+        assert!(page.contains("DNS rebinding"), "{page}");
+    }
+    // With its port, in capitals, and as an absolute request target (which
+    // wins over Host).
+    assert_eq!(get_as(s.port, "EVIL.example:2503", "/").status, 403);
+    let absolute = exchange(
+        s.port,
+        "GET http://evil.example/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(absolute.status, 403);
+    for lookalike in [
+        "localhost.evil.example",
+        "127.0.0.1.evil.example",
+        "evil-localhost",
+        "10.0.0.7",
+    ] {
+        assert_eq!(get_as(s.port, lookalike, "/").status, 403, "{lookalike}");
+    }
+    let head = exchange(
+        s.port,
+        "HEAD / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(head.status, 403);
+    assert!(head.body.is_empty());
+    // The terminal says it too, once per name.
+    let warned: Vec<String> = s
+        .lines()
+        .into_iter()
+        .filter(|l| l.stderr && l.text.contains("--allow-host evil.example"))
+        .map(|l| l.text)
+        .collect();
+    assert_eq!(warned.len(), 1, "{}", s.transcript());
+}
+
+#[test]
+fn this_machines_names_are_answered_with_or_without_the_port() {
+    let site = Site::fixture();
+    let s = serve(&site, &[]);
+    let port = s.port;
+    for host in [
+        "localhost".to_owned(),
+        format!("localhost:{port}"),
+        "LocalHost".to_owned(),
+        "127.0.0.1".to_owned(),
+        format!("127.0.0.1:{port}"),
+        "[::1]".to_owned(),
+        format!("[::1]:{port}"),
+        // A tunnel (ssh -L 8080:localhost:2503) keeps the name, not the port.
+        "localhost:8080".to_owned(),
+    ] {
+        let r = get_as(port, &host, POST);
+        assert_eq!(r.status, 200, "{host}");
+        assert!(r.text().contains("Bài một ban đầu"), "{host}");
+        let events = head_of_get(port, &host, "/__campaign/events");
+        assert_eq!(events.status, 200, "{host}");
+        assert!(events.content_type().starts_with("text/event-stream"));
+    }
+    assert!(
+        !s.lines().iter().any(|l| l.text.contains("warning")),
+        "{}",
+        s.transcript()
+    );
+}
+
+#[test]
+fn allow_host_adds_names_and_domains_and_a_star_allows_any() {
+    let site = Site::fixture();
+    let s = serve(
+        &site,
+        &[
+            "--allow-host",
+            "ten-may.local",
+            "--allow-host",
+            ".example.local",
+        ],
+    );
+    for host in [
+        "ten-may.local".to_owned(),
+        format!("ten-may.local:{}", s.port),
+        "example.local".to_owned(),
+        "may-chu.example.local".to_owned(),
+        "localhost".to_owned(),
+    ] {
+        assert_eq!(get_as(s.port, &host, "/").status, 200, "{host}");
+    }
+    for host in ["evil.example", "x.ten-may.local", "badexample.local"] {
+        assert_eq!(get_as(s.port, host, "/").status, 403, "{host}");
+    }
+    drop(s);
+
+    let any = serve(&site, &["--allow-host", "*"]);
+    let r = get_as(any.port, "evil.example", POST);
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("Bài một ban đầu"));
+}
+
+#[test]
+fn a_wrong_allow_host_is_a_command_line_error() {
+    let site = Site::fixture();
+    for bad in ["", "a b", "http://ten-may.local/", "ten-may.local:80x"] {
+        let out = site.run(&["serve", "--port", "0", "--allow-host", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--allow-host"), "{err}");
+        assert!(err.contains("is not a host name"), "{err}");
+    }
+}
+
+#[test]
+fn bound_to_every_address_any_ip_is_answered_but_no_other_name() {
+    let site = Site::fixture();
+    let s = serve(&site, &["--bind", "0.0.0.0"]);
+    for host in [
+        "10.1.2.3:2503",
+        "192.168.1.5",
+        "[fe80::1]:2503",
+        "localhost",
+    ] {
+        assert_eq!(get_as(s.port, host, "/").status, 200, "{host}");
+    }
+    assert_eq!(get_as(s.port, "evil.example", "/").status, 403);
+}
+
+#[test]
+fn a_missing_host_is_answered_on_http_1_0_only() {
+    let site = Site::fixture();
+    let s = serve(&site, &[]);
+    // No browser sends a request without Host, so it cannot come from a
+    // web page: old HTTP/1.0 tools get the page.
+    let old = exchange(s.port, "GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(old.status, 200);
+    assert!(old.text().contains(SITE_TITLE));
+    // HTTP/1.1 requires exactly one Host (RFC 9112, 3.2).
+    for request in [
+        "GET / HTTP/1.1\r\nConnection: close\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: evil example\r\nConnection: close\r\n\r\n",
+    ] {
+        let r = exchange(s.port, request);
+        assert_eq!(r.status, 400, "{request:?}");
+        assert!(!r.text().contains(SITE_TITLE));
     }
 }
 
