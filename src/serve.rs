@@ -11,7 +11,8 @@
 //! every connection is driven by hyper with a watchdog that closes it when
 //! a request head takes too long, when it idles too long between requests,
 //! or when its client stops reading a response. Requests are answered only
-//! for the host names of this machine (see [`Hosts`]).
+//! for the host names of this machine (see [`Hosts`]) and only for `GET`
+//! and `HEAD`.
 
 use std::collections::HashSet;
 use std::net::{IpAddr, SocketAddr};
@@ -25,7 +26,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Response, StatusCode, Uri, Version, header};
+use axum::http::{HeaderValue, Method, Response, StatusCode, Uri, Version, header};
 use axum::middleware::{self, Next};
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -476,7 +477,7 @@ impl AsyncWrite for Watched {
     }
 }
 
-/// The application: the host check, then live-reload events,
+/// The application: the host and method checks, then live-reload events,
 /// then every other path from the site.
 fn router(state: Shared, gate: Arc<Gate>) -> Router {
     Router::new()
@@ -613,7 +614,7 @@ pub(crate) fn parse_seconds(value: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("`{value}` is not a number of seconds above 0"))
 }
 
-/// What the host check needs.
+/// What the host and method checks need.
 struct Gate {
     hosts: Hosts,
     /// The names already told about.
@@ -658,7 +659,7 @@ fn check_host(request: &Request, hosts: &Hosts) -> Result<(), Refusal> {
     }
 }
 
-/// Answers only hosts of this machine (or allowed ones).
+/// Answers only hosts of this machine (or allowed ones), and only GET and HEAD.
 async fn guard(State(gate): State<Arc<Gate>>, request: Request, next: Next) -> Response<Body> {
     match check_host(&request, &gate.hosts) {
         Ok(()) => {}
@@ -678,6 +679,16 @@ async fn guard(State(gate): State<Arc<Gate>>, request: Request, next: Next) -> R
             }
             return html_response(StatusCode::FORBIDDEN, refused_page(&host).into_bytes());
         }
+    }
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut response = text_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Bản xem trước chỉ trả lời GET và HEAD.\nThis preview answers GET and HEAD only.\n",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
     }
     next.run(request).await
 }

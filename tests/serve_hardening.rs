@@ -1,7 +1,7 @@
 //! `campaign serve` against hostile or careless clients: host names an
 //! attacker's DNS points at this machine (DNS rebinding), connections that
-//! send nothing or one byte at a time, and a stop while a request is half
-//! sent.
+//! send nothing or one byte at a time, a stop while a request is half
+//! sent, and methods a static preview has no use for.
 //!
 //! The real binary runs on the fixture site of `common/server.rs`; the
 //! tests speak raw HTTP/1 over loopback so that they can send exactly the
@@ -764,4 +764,47 @@ fn assert_output_complete(site: &Site) {
         .collect();
     left.sort();
     assert_eq!(left, ["content", "public"], "no staging folder left behind");
+}
+
+// ---------------------------------------------------------------------------
+// 4. Methods
+// ---------------------------------------------------------------------------
+
+#[test]
+fn only_get_and_head_are_answered() {
+    let site = Site::fixture();
+    let s = serve(&site, &[]);
+    for method in ["POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE"] {
+        for path in ["/", POST, "/note.txt", "/nope/", "/__campaign/events"] {
+            let r = exchange(
+                s.port,
+                &format!(
+                    "{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"
+                ),
+            );
+            assert_eq!(r.status, 405, "{method} {path}");
+            assert_eq!(r.header("allow"), Some("GET, HEAD"), "{method} {path}");
+            let text = r.text();
+            assert!(
+                !text.contains(SITE_TITLE) && !text.contains("NOTE-OK"),
+                "{method} {path}: {text}"
+            );
+        }
+    }
+    // HEAD: the headers of GET, no body.
+    for path in ["/", POST, "/note.txt"] {
+        let full = get_as(s.port, "localhost", path);
+        let head = exchange(
+            s.port,
+            &format!("HEAD {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(head.status, 200, "HEAD {path}");
+        assert!(head.body.is_empty(), "HEAD {path}: {}", head.text());
+        assert_eq!(head.content_type(), full.content_type(), "HEAD {path}");
+        assert_eq!(
+            head.header("content-length"),
+            Some(full.body.len().to_string().as_str()),
+            "HEAD {path}"
+        );
+    }
 }
