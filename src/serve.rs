@@ -134,11 +134,30 @@ pub(crate) type Tell = Arc<dyn Fn(Notice<'_>) + Send + Sync>;
 /// Runs the server until Ctrl-C (or SIGTERM); the output folder is left
 /// complete (the rebuild in progress, if any, finishes first).
 pub(crate) fn serve(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
+    raise_file_limit();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
     runtime.block_on(run(options, tell))
+}
+
+/// Raises the limit of open files to what the system allows this process:
+/// each open connection takes one, and slow clients must not use them all
+/// (they are closed after the head timeout, but new ones should not wait).
+fn raise_file_limit() {
+    #[cfg(unix)]
+    {
+        use rustix::process::{Resource, getrlimit, setrlimit};
+        let limit = getrlimit(Resource::Nofile);
+        if limit.current < limit.maximum {
+            let raised = rustix::process::Rlimit {
+                current: limit.maximum,
+                maximum: limit.maximum,
+            };
+            let _ = setrlimit(Resource::Nofile, raised);
+        }
+    }
 }
 
 async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
