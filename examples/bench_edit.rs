@@ -112,7 +112,11 @@ fn main() {
         let line = rx
             .recv_timeout(Duration::from_secs(300))
             .expect("serve reports its first build");
-        if line.starts_with("first build") {
+        // `serve` writes the output folder behind the preview and says
+        // when; earlier versions wrote it before the first build's line.
+        let written = line.starts_with("output folder written")
+            || (line.starts_with("first build") && line.contains("written in"));
+        if written {
             break;
         }
     }

@@ -20,6 +20,10 @@ use super::{MARKER, OutputError, Source, Tree, io_err};
 
 /// The journal's name, inside the output folder.
 pub(crate) const JOURNAL: &str = ".campaign-journal";
+/// Written before an update starts and removed when it is done: an update
+/// cut short before its journal is seen by the next run without looking
+/// through every file of the folder.
+pub(crate) const PENDING: &str = ".campaign-pending";
 
 /// The temporary name a file is written under before it takes its place.
 fn tmp_of(path: &Path) -> std::path::PathBuf {
@@ -55,6 +59,8 @@ pub(crate) fn update(output: &Path, tree: &Tree, previous: &Tree) -> Result<usiz
     if changed.is_empty() && removed.is_empty() {
         return Ok(0);
     }
+    let pending = output.join(PENDING);
+    fs::write(&pending, b"").map_err(io_err(&pending))?;
     // 1. Every changed file beside its final name. On failure (a full
     //    disk), the written ones are removed: the folder is the last build.
     let written = changed.par_iter().try_for_each(|(rel, source)| {
@@ -74,6 +80,7 @@ pub(crate) fn update(output: &Path, tree: &Tree, previous: &Tree) -> Result<usiz
         for (rel, _) in &changed {
             let _ = fs::remove_file(tmp_of(&output.join(&***rel)));
         }
+        let _ = fs::remove_file(&pending);
         return Err(e);
     }
     // 2. The journal: from here on, the update is done, now or by the next run.
@@ -102,6 +109,7 @@ pub(crate) fn update(output: &Path, tree: &Tree, previous: &Tree) -> Result<usiz
             for (rel, _) in &changed {
                 let _ = fs::remove_file(tmp_of(&output.join(&***rel)));
             }
+            let _ = fs::remove_file(&pending);
             io_err(&journal)(e)
         })?;
     // 3. Carry it out.
@@ -144,6 +152,7 @@ fn finish(output: &Path) -> Result<usize, OutputError> {
         .write(output)
         .map_err(io_err(&output.join(MARKER)))?;
     fs::remove_file(&journal).map_err(io_err(&journal))?;
+    let _ = fs::remove_file(output.join(PENDING));
     Ok(done)
 }
 
@@ -164,7 +173,8 @@ pub(crate) fn recover(output: &Path) -> Result<Option<Recovered>, OutputError> {
     if output.join(JOURNAL).is_file() {
         return finish(output).map(|n| Some(Recovered::Finished(n)));
     }
-    if !output.join(MARKER).is_file() {
+    let pending = output.join(PENDING);
+    if !output.join(MARKER).is_file() || !pending.exists() {
         return Ok(None);
     }
     let mut removed = 0;
@@ -186,7 +196,8 @@ pub(crate) fn recover(output: &Path) -> Result<Option<Recovered>, OutputError> {
             }
         }
     }
-    Ok((removed > 0).then_some(Recovered::RolledBack(removed)))
+    let _ = fs::remove_file(&pending);
+    Ok(Some(Recovered::RolledBack(removed)))
 }
 
 /// Whether a copied file's source is newer than (or differs in size from) its copy.
@@ -240,6 +251,7 @@ mod tests {
 
         // Cut short before the journal: a temporary file only.
         fs::write(out.join("a/.index.html.campaign-tmp"), "3").unwrap();
+        fs::write(out.join(PENDING), "").unwrap();
         assert_eq!(recover(&out).unwrap(), Some(Recovered::RolledBack(1)));
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
         assert!(!out.join("a/.index.html.campaign-tmp").exists());

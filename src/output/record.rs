@@ -103,7 +103,10 @@ pub(crate) struct Foreign {
 
 /// Names campaign uses for its own work inside an output folder.
 pub(crate) fn is_own_work(name: &str) -> bool {
-    name == MARKER || name.ends_with(".campaign-tmp") || name == super::journal::JOURNAL
+    name == MARKER
+        || name.ends_with(".campaign-tmp")
+        || name == super::journal::JOURNAL
+        || name == super::journal::PENDING
 }
 
 /// Everything in `dir` that `record` does not list: whole folders when

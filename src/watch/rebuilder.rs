@@ -94,10 +94,10 @@ pub(crate) fn spawn_rebuilder(
     tell: Tell,
 ) -> anyhow::Result<JoinHandle<()>> {
     output::check_target(&options.output, &options.source)?;
+    // Locked now, so that a second writer is refused at once; what an
+    // interrupted run left is put right by the writer, before its first
+    // write, so that showing the first build does not wait for it.
     let lock = output::lock(&options.output, "campaign serve/watch")?;
-    for note in output::repair(&options.output, &lock)? {
-        tell(Event::Repaired(&note));
-    }
     let themes = crate::build::themes_dir(&options);
     let roots = [options.source.clone(), themes];
     let watcher = watch(&roots)?;

@@ -66,6 +66,10 @@ fn write_all(
     lock: OutputLock,
     tell: impl Fn(Event<'_>),
 ) {
+    match output::repair(output, &lock) {
+        Ok(notes) => notes.iter().for_each(|note| tell(Event::Repaired(note))),
+        Err(error) => tell(Event::NotWritten { error: &error }),
+    }
     // What the folder holds, to write only what changes.
     let mut written: Option<Arc<Tree>> = None;
     while let Ok(mut tree) = rx.recv() {
