@@ -4,7 +4,7 @@
 //! Every changed file is first written beside its final name; only when
 //! all are written does a journal, written at once, say what is to be
 //! renamed and removed; then the renames and removals are done, the record
-//! is updated and the journal removed. A signal, a full disk or `kill -9`
+//! is updated the same way and the journal removed. A signal, a full disk or `kill -9`
 //! before the journal leaves the last build (and temporary files, removed
 //! by the next run); after it, the next run finishes the update
 //! ([`recover`]).
@@ -95,11 +95,6 @@ pub(crate) fn update(output: &Path, tree: &Tree, previous: &Tree) -> Result<usiz
         text.push_str(&escape(rel));
         text.push('\n');
     }
-    for rel in tree.keys() {
-        text.push_str("file ");
-        text.push_str(&escape(rel));
-        text.push('\n');
-    }
     let journal = output.join(JOURNAL);
     let tmp = tmp_of(&journal);
     fs::write(&tmp, text)
@@ -117,11 +112,15 @@ pub(crate) fn update(output: &Path, tree: &Tree, previous: &Tree) -> Result<usiz
     Ok(changed.len() + removed.len())
 }
 
-/// Carries out the journal of `output`: renames, removals, the record.
+/// Carries out the journal of `output`: renames, removals, and the same
+/// changes to the record (rewritten only when files came or went, which
+/// an edit of a page seldom makes).
 fn finish(output: &Path) -> Result<usize, OutputError> {
     let journal = output.join(JOURNAL);
     let text = fs::read_to_string(&journal).map_err(io_err(&journal))?;
-    let mut files = Vec::new();
+    let mut record = Record::read(output);
+    let mut files = record.as_mut().and_then(|r| r.files.as_mut());
+    let mut record_changed = false;
     let mut done = 0;
     for line in text.lines() {
         if let Some(rel) = line.strip_prefix("write ") {
@@ -130,6 +129,9 @@ fn finish(output: &Path) -> Result<usize, OutputError> {
             // Renamed already when a run before this one stopped half-way.
             if tmp.exists() {
                 fs::rename(&tmp, &path).map_err(io_err(&path))?;
+            }
+            if let Some(files) = files.as_deref_mut() {
+                record_changed |= files.insert(unescape(rel));
             }
             done += 1;
         } else if let Some(rel) = line.strip_prefix("remove ") {
@@ -143,14 +145,15 @@ fn finish(output: &Path) -> Result<usize, OutputError> {
                 }
                 dir = d.parent();
             }
+            if let Some(files) = files.as_deref_mut() {
+                record_changed |= files.remove(&unescape(rel));
+            }
             done += 1;
-        } else if let Some(rel) = line.strip_prefix("file ") {
-            files.push(unescape(rel));
         }
     }
-    Record::complete(files.iter().map(String::as_str))
-        .write(output)
-        .map_err(io_err(&output.join(MARKER)))?;
+    if let Some(record) = record.filter(|_| record_changed) {
+        record.write(output).map_err(io_err(&output.join(MARKER)))?;
+    }
     fs::remove_file(&journal).map_err(io_err(&journal))?;
     let _ = fs::remove_file(output.join(PENDING));
     Ok(done)
@@ -258,15 +261,13 @@ mod tests {
 
         // Cut short after it: finished by the next run.
         fs::write(out.join("a/.index.html.campaign-tmp"), "4").unwrap();
-        fs::write(
-            out.join(JOURNAL),
-            "write a/index.html\nremove c.html\nfile a/index.html\n",
-        )
-        .unwrap();
+        fs::write(out.join(JOURNAL), "write a/index.html\nremove c.html\n").unwrap();
         assert_eq!(recover(&out).unwrap(), Some(Recovered::Finished(2)));
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "4");
         assert!(!out.join("c.html").exists());
         assert!(!out.join(JOURNAL).exists());
+        let files = Record::read(&out).unwrap().files.unwrap();
+        assert!(files.contains("a/index.html") && !files.contains("c.html"));
         assert_eq!(recover(&out).unwrap(), None);
         fs::remove_dir_all(&out).unwrap();
     }
