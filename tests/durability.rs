@@ -4,6 +4,8 @@
 //! right by the next. The binary is driven as a user (or a crash) would:
 //! signals with `kill`, `kill -9` at moments spread over a build.
 
+// Only `snapshot` from the shared helpers; the rest comes from `server`.
+mod common;
 #[path = "common/server.rs"]
 mod server;
 
@@ -71,6 +73,13 @@ fn many_posts(site: &Site, n: usize) {
             post(&format!("Bài số {i}"), "2024-03-01", &body),
         );
     }
+}
+
+/// Waits until `watch` or `serve` has written the output folder once.
+fn first_write(p: &mut Proc) {
+    p.wait_line("the first write", 0, |l| {
+        l.text.starts_with("output folder written")
+    });
 }
 
 fn run_ok(site: &Site, args: &[&str]) -> std::process::Output {
@@ -158,9 +167,7 @@ fn watch_keeps_them_too() {
     run_ok(&site, &["build"]);
     keep_files(&site);
     let mut w = Proc::watch(&site);
-    w.wait_line("the first write", 0, |l| {
-        l.text.starts_with("output folder written")
-    });
+    first_write(&mut w);
     let mark = w.mark();
     site.write(
         POST_FILE,
@@ -343,9 +350,7 @@ fn staging_folders_of_dead_builds_are_removed_and_of_live_ones_kept() {
 fn a_second_writer_waits_then_refuses_naming_the_first() {
     let site = Site::fixture();
     let mut s = Proc::serve(&site, &[], &[]);
-    s.wait_line("the first write", 0, |l| {
-        l.text.starts_with("output folder written")
-    });
+    first_write(&mut s);
     let started = Instant::now();
     let out = site.run(&["build"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -369,9 +374,7 @@ fn sigterm_while_watch_writes_leaves_a_whole_output() {
     let site = Site::fixture();
     many_posts(&site, 1500);
     let mut w = Proc::watch(&site);
-    w.wait_line("the first write", 0, |l| {
-        l.text.starts_with("output folder written")
-    });
+    first_write(&mut w);
     let mark = w.mark();
     // A new theme changes every page.
     site.write(
@@ -407,9 +410,7 @@ fn kill_9_while_watch_writes_is_finished_or_rolled_back_at_the_next_start() {
     let site = Site::fixture();
     many_posts(&site, 1500);
     let mut w = Proc::watch(&site);
-    w.wait_line("the first write", 0, |l| {
-        l.text.starts_with("output folder written")
-    });
+    first_write(&mut w);
     let mark = w.mark();
     site.write(
         "content/2024/edition.yaml",
@@ -420,9 +421,7 @@ fn kill_9_while_watch_writes_is_finished_or_rolled_back_at_the_next_start() {
     w.wait_exit();
     // Started again: public/ is whole, with the newest site once written.
     let mut w = Proc::watch(&site);
-    w.wait_line("the first write", 0, |l| {
-        l.text.starts_with("output folder written")
-    });
+    first_write(&mut w);
     let home = site.read("public/index.html");
     assert!(home.contains("Chủ đề trước khi bị dừng"), "{home}");
     assert!(!site.path("public/.campaign-journal").exists());
@@ -497,9 +496,7 @@ fn a_save_that_changes_nothing_reloads_no_page() {
 fn the_preview_goes_on_when_the_output_folder_cannot_be_written() {
     let site = Site::fixture();
     let mut s = Proc::serve(&site, &[], &[]);
-    s.wait_line("the first write", 0, |l| {
-        l.text.starts_with("output folder written")
-    });
+    first_write(&mut s);
     // A file where the post's folder must be: writing it fails.
     fs::remove_dir_all(site.path("public/2024/tin-tuc/mot")).unwrap();
     fs::write(site.path("public/2024/tin-tuc/mot"), "chặn").unwrap();
@@ -553,9 +550,7 @@ fn after_a_burst_of_saves_the_output_folder_equals_a_clean_build() {
     let site = Site::fixture();
     many_posts(&site, 300);
     let mut w = Proc::watch(&site);
-    w.wait_line("the first write", 0, |l| {
-        l.text.starts_with("output folder written")
-    });
+    first_write(&mut w);
     for i in 0..12 {
         site.write(
             POST_FILE,
@@ -579,31 +574,18 @@ fn after_a_burst_of_saves_the_output_folder_equals_a_clean_build() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let files = |dir: &Path| -> Vec<(String, Vec<u8>)> {
-        let mut all = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for entry in fs::read_dir(&d).unwrap().flatten() {
-                let path = entry.path();
-                if entry.file_type().unwrap().is_dir() {
-                    stack.push(path);
-                } else if entry.file_name() != ".campaign-output" {
-                    let rel = path
-                        .strip_prefix(dir)
-                        .unwrap()
-                        .to_string_lossy()
-                        .into_owned();
-                    all.push((rel, fs::read(&path).unwrap()));
-                }
-            }
-        }
-        all.sort();
+    // Every file and folder but the marker (which lists the files).
+    let files = |dir: &Path| {
+        let mut all = common::snapshot(dir);
+        all.remove(".campaign-output");
         all
     };
     let (watched, built) = (files(&site.path("public")), files(&clean));
-    assert_eq!(watched.len(), built.len());
-    for ((a, x), (b, y)) in watched.iter().zip(&built) {
-        assert_eq!(a, b);
-        assert!(x == y, "{a} differs from a clean build");
+    assert_eq!(
+        watched.keys().collect::<Vec<_>>(),
+        built.keys().collect::<Vec<_>>()
+    );
+    for (file, bytes) in &watched {
+        assert!(*bytes == built[file], "{file} differs from a clean build");
     }
 }
