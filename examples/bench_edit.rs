@@ -67,7 +67,7 @@ fn main() {
     let bin = std::fs::canonicalize(&bin).expect("build campaign first: cargo build --release");
     let started = Instant::now();
     let mut child = Command::new(&bin)
-        .args(["serve", "--port", "0", "--source"])
+        .args(["serve", "--lang", "en", "--port", "0", "--source"])
         .arg(site.join("content"))
         .arg("--output")
         .arg(site.join("public"))

@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::build::{self, BuildOptions};
 use crate::content::LoadOptions;
+use crate::i18n::Lang;
 use crate::serve::{self, ServeOptions};
 use crate::watch::{self, Outcome};
 
@@ -24,8 +25,16 @@ use crate::watch::{self, Outcome};
     about = "Builds annual campaign microsites from Markdown and YAML"
 )]
 struct Cli {
+    /// The language of messages: vi (the default) or en; without it, an
+    /// English LC_ALL, LC_MESSAGES or LANG chooses English.
+    #[arg(long, global = true, value_name = "vi|en", value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::parse(name).ok_or_else(|| "vi hoặc en / vi or en".to_owned())
 }
 
 #[derive(Debug, Subcommand)]
@@ -171,12 +180,13 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
     match cli.command {
         Command::Build(args) => match build::build_until(&args.options(), &interrupted()) {
             Ok(report) => {
                 // Warnings do not stop the build, but are shown (as `campaign check` does).
                 for warning in &report.warnings {
-                    eprintln!("{warning}");
+                    eprintln!("{}", warning.render(lang));
                 }
                 for note in &report.output.repaired {
                     eprintln!("note: {note}");
@@ -201,7 +211,7 @@ pub fn main() -> ExitCode {
                 ExitCode::from(130)
             }
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", build_error(&e, lang));
                 ExitCode::from(1)
             }
         },
@@ -244,7 +254,7 @@ pub fn main() -> ExitCode {
                     defer_bodies: false,
                 },
             };
-            check(&options, args.format, args.strict)
+            check(&options, args.format, args.strict, lang)
         }
         Command::New { what } => {
             let created = match what {
@@ -350,20 +360,25 @@ fn watch_forever(options: BuildOptions) -> anyhow::Result<()> {
 
 /// `campaign check`: prints every problem, then the summary. Exit code: 0
 /// when there is no error (and, with `strict`, no warning), else 1.
-fn check(options: &BuildOptions, format: crate::check::Format, strict: bool) -> ExitCode {
+fn check(
+    options: &BuildOptions,
+    format: crate::check::Format,
+    strict: bool,
+    lang: Lang,
+) -> ExitCode {
     let outcome = crate::check::check(options);
     let summary = crate::check::summary(&outcome, &options.source, strict);
     match format {
         crate::check::Format::Text => {
             for d in &outcome.problems {
-                println!("{d}");
+                println!("{}", d.render(lang));
             }
             println!("{summary}");
         }
         // Standard output holds only records; the summary goes to stderr.
         crate::check::Format::Json => {
             for d in &outcome.problems {
-                println!("{}", d.to_json());
+                println!("{}", d.to_json(lang));
             }
             eprintln!("{summary}");
         }
@@ -372,6 +387,14 @@ fn check(options: &BuildOptions, format: crate::check::Format, strict: bool) -> 
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A failed build, as staff read it.
+fn build_error(error: &build::BuildError, lang: Lang) -> String {
+    match error {
+        build::BuildError::Content(problems) => problems.render(lang),
+        other => other.to_string(),
     }
 }
 

@@ -7,6 +7,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Lang, Message};
+use crate::msg;
+
 /// How bad a problem is: errors stop the build, warnings do not (unless
 /// `campaign check --strict`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -17,12 +20,21 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `error` or `warning`, as printed and in JSON records.
+    /// `error` or `warning`, in JSON records.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
+    }
+
+    /// `lỗi` / `error`, `cảnh báo` / `warning`, as printed.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Severity::Error => msg!("severity-error"),
+            Severity::Warning => msg!("severity-warning"),
+        }
+        .render(lang)
     }
 }
 
@@ -65,15 +77,15 @@ pub struct Diagnostic {
     /// The column of the line that `source_line` starts at (1 when it is
     /// shown from its start), for the caret.
     pub source_from: u32,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong; its id is the problem's stable machine code.
+    pub message: Message,
     /// What would fix it.
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
     /// A problem with the file as a whole (unreadable, invalid UTF-8...).
-    pub fn file(file: &Path, message: impl Into<String>) -> Self {
+    pub fn file(file: &Path, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.to_path_buf(),
@@ -92,7 +104,7 @@ impl Diagnostic {
         source: &str,
         line: usize,
         column: usize,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         let (source_line, source_from) = line
             .checked_sub(1)
@@ -114,12 +126,17 @@ impl Diagnostic {
     }
 
     /// A problem at a byte offset into `source`.
-    pub fn at_offset(file: &Path, source: &str, offset: usize, message: impl Into<String>) -> Self {
+    pub fn at_offset(
+        file: &Path,
+        source: &str,
+        offset: usize,
+        message: impl Into<Message>,
+    ) -> Self {
         let (line, column) = line_column(source, offset);
         Self::at(file, source, line, column, message)
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -134,18 +151,34 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// The stable machine code of the problem (`unknown-key`, `bad-date`):
+    /// the same in every language, for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        self.message.id()
+    }
+
     /// The problem as one JSON record (`campaign check --format json`):
-    /// file, line, column, severity, message, help, source_line.
-    pub fn to_json(&self) -> serde_json::Value {
+    /// file, line, column, severity, code, message, help, source_line,
+    /// with message and help in `lang`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
         serde_json::json!({
             "file": self.file.to_string_lossy(),
             "line": self.line,
             "column": self.column,
             "severity": self.severity.as_str(),
-            "message": self.message,
-            "help": self.help,
+            "code": self.code(),
+            "message": self.message.render(lang),
+            "help": self.help.as_ref().map(|h| h.render(lang)),
             "source_line": self.source_line,
         })
+    }
+
+    /// The problem as staff read it: the position, the quoted line with a
+    /// caret under the column, and the fix, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.write(&mut out, lang).expect("writing to a String");
+        out
     }
 }
 
@@ -162,14 +195,15 @@ pub(crate) fn line_column(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    fn write(&self, f: &mut impl fmt::Write, lang: Lang) -> fmt::Result {
         let file = self.file.display();
-        let severity = self.severity.as_str();
+        let severity = self.severity.label(lang);
+        let message = self.message.render(lang);
         match (self.line, self.column) {
-            (0, _) => writeln!(f, "{severity}: {file}: {}", self.message)?,
-            (line, 0) => writeln!(f, "{severity}: {file}:{line}: {}", self.message)?,
-            (line, column) => writeln!(f, "{severity}: {file}:{line}:{column}: {}", self.message)?,
+            (0, _) => writeln!(f, "{severity}: {file}: {message}")?,
+            (line, 0) => writeln!(f, "{severity}: {file}:{line}: {message}")?,
+            (line, column) => writeln!(f, "{severity}: {file}:{line}:{column}: {message}")?,
         }
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
@@ -189,9 +223,18 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            let label = msg!("help-label").render(lang);
+            writeln!(f, "  = {label}: {}", help.render(lang))?;
         }
         Ok(())
+    }
+}
+
+/// In English (logs and tests); staff get [`Diagnostic::render`] in their
+/// language.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, Lang::En)
     }
 }
 
@@ -228,23 +271,24 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// Every problem, then what they mean for the build, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for d in &self.0 {
+            out.push_str(&d.render(lang));
+            out.push('\n');
+        }
+        let errors = self.errors();
+        let warnings = self.0.len() - errors;
+        out.push_str(&msg!("build-failed", errors = errors, warnings = warnings).render(lang));
+        out
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
-            writeln!(f, "{d}")?;
-        }
-        let n = self.errors();
-        let warnings = match self.0.len() - n {
-            0 => String::new(),
-            1 => " (and 1 warning)".to_owned(),
-            w => format!(" (and {w} warnings)"),
-        };
-        write!(
-            f,
-            "{n} problem{} found{warnings}; nothing was written. Fix {} and build again.",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "it" } else { "them" }
-        )
+        f.write_str(&self.render(Lang::En))
     }
 }
 

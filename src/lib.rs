@@ -21,6 +21,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+pub mod i18n;
 mod ignore;
 mod markdown;
 pub mod output;

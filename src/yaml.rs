@@ -249,8 +249,17 @@ mod tests {
     fn unknown_key_suggests_the_nearest() {
         let d = err("theme: a\npurpose:\n  - x\n", 0);
         assert_eq!((d.line, d.column), (2, 1));
-        assert!(d.message.contains("unknown key `purpose`"), "{}", d.message);
-        assert!(d.help.unwrap().contains("did you mean `purposes`?"));
+        assert!(
+            d.message.to_string().contains("unknown key `purpose`"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.help
+                .unwrap()
+                .to_string()
+                .contains("did you mean `purposes`?")
+        );
     }
 
     #[test]
@@ -299,7 +308,7 @@ mod tests {
     fn duplicate_key_points_at_the_second() {
         let d = err("theme: a\npurposes: []\ntheme: b\n", 0);
         assert_eq!((d.line, d.column), (3, 1));
-        assert!(d.message.contains("written twice"));
+        assert!(d.message.to_string().contains("written twice"));
     }
 
     #[test]
@@ -307,11 +316,13 @@ mod tests {
         assert!(
             err("purposes: []\n", 0)
                 .message
+                .to_string()
                 .contains("required key `theme`")
         );
         let d = err("theme: [a\n", 0);
         assert!(
-            d.line >= 1 && d.message.contains("not valid YAML") || d.message.contains("wrong kind"),
+            d.line >= 1 && d.message.to_string().contains("not valid YAML")
+                || d.message.to_string().contains("wrong kind"),
             "{}",
             d.message
         );

@@ -434,6 +434,7 @@ impl Server {
                 ])
                 .current_dir(&site.path)
                 .env("CAMPAIGN_TODAY", TODAY)
+                .env("LC_ALL", "en_US.UTF-8")
                 .stdin(Stdio::null())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped()),

@@ -415,6 +415,7 @@ fn one_thread_and_many_give_the_same_output() {
             .arg("--output")
             .arg(root.join(out));
         cmd.env("CAMPAIGN_TODAY", "2024-03-20");
+        cmd.env("LC_ALL", "en_US.UTF-8");
         if let Some(n) = threads {
             cmd.env("RAYON_NUM_THREADS", n);
         }

@@ -98,6 +98,7 @@ fn measured(t: &TestDir, args: &[&str]) -> (Run, Option<u64>, Duration) {
         .args(args)
         .current_dir(&t.path)
         .env("CAMPAIGN_TODAY", TODAY)
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("the campaign binary runs");
     let took = started.elapsed();
@@ -355,6 +356,7 @@ fn run_as_nobody(t: &TestDir, args: &[&str]) -> Option<Run> {
         .args(args)
         .current_dir(&t.path)
         .env("CAMPAIGN_TODAY", TODAY)
+        .env("LC_ALL", "en_US.UTF-8")
         .uid(65534)
         .gid(65534)
         .output()

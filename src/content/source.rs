@@ -23,7 +23,11 @@ pub(crate) struct SourceFile {
 impl SourceFile {
     /// A problem at the first place `needle` is written in the file, or at
     /// the file as a whole when it cannot be found.
-    pub(crate) fn at_text(&self, needle: &str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at_text(
+        &self,
+        needle: &str,
+        message: impl Into<crate::i18n::Message>,
+    ) -> Diagnostic {
         match self.text.find(needle).filter(|_| !needle.is_empty()) {
             Some(offset) => Diagnostic::at_offset(&self.display, &self.text, offset, message),
             None => Diagnostic::file(&self.display, message),
@@ -32,7 +36,7 @@ impl SourceFile {
 
     /// A problem at `key:` where the file's YAML (its front matter, for a
     /// Markdown file) writes it, or at its first line.
-    pub(crate) fn at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at_key(&self, key: &str, message: impl Into<crate::i18n::Message>) -> Diagnostic {
         let (line, column) = crate::config::key_position(self.yaml(), key);
         clipped(Diagnostic::at(
             &self.display,
@@ -49,7 +53,7 @@ impl SourceFile {
         &self,
         key: &str,
         needle: &str,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Message>,
     ) -> Diagnostic {
         let yaml = self.yaml();
         let (line, _) = crate::config::key_position(yaml, key);

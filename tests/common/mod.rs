@@ -110,6 +110,7 @@ impl TestDir {
             .args(args)
             .current_dir(&self.path)
             .env("CAMPAIGN_TODAY", TODAY)
+            .env("LC_ALL", "en_US.UTF-8")
             .output()
             .expect("the campaign binary runs");
         Run {

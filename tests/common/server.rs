@@ -151,6 +151,7 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
     cmd.args(args)
         .current_dir(dir)
         .env("CAMPAIGN_TODAY", TODAY)
+        .env("LC_ALL", "en_US.UTF-8")
         .env_remove("CAMPAIGN_POLL");
     cmd
 }
