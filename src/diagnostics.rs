@@ -80,7 +80,8 @@ pub struct Diagnostic {
     /// What is wrong; its id is the problem's stable machine code.
     pub message: Message,
     /// What would fix it.
-    pub help: Option<Message>,
+    /// (Boxed: most problems are passed by value in `Result`s.)
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
@@ -137,7 +138,7 @@ impl Diagnostic {
     }
 
     pub fn with_help(mut self, help: impl Into<Message>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(Box::new(help.into()));
         self
     }
 
