@@ -245,13 +245,32 @@ macro_rules! msg {
 /// Every catalogue file, per language, in the same order. Each area of the
 /// tool has its own file so that the two languages are compared file by
 /// file.
-pub(crate) const CATALOGUES: [(&str, [&str; 2]); 1] = [(
-    "campaign.ftl",
-    [
-        include_str!("../locales/vi/campaign.ftl"),
-        include_str!("../locales/en/campaign.ftl"),
-    ],
-)];
+pub(crate) const CATALOGUES: [(&str, [&str; 2]); 3] = [
+    // The command line, builds, the output folder, watch and serve.
+    (
+        "campaign.ftl",
+        [
+            include_str!("../locales/vi/campaign.ftl"),
+            include_str!("../locales/en/campaign.ftl"),
+        ],
+    ),
+    // Reading content: YAML, front matter, dates, keys, values.
+    (
+        "content.ftl",
+        [
+            include_str!("../locales/vi/content.ftl"),
+            include_str!("../locales/en/content.ftl"),
+        ],
+    ),
+    // The site's files, Markdown bodies, links, themes, `new`.
+    (
+        "site.ftl",
+        [
+            include_str!("../locales/vi/site.ftl"),
+            include_str!("../locales/en/site.ftl"),
+        ],
+    ),
+];
 
 fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();

@@ -1,0 +1,1 @@
+# Messages of content (see campaign.ftl for the conventions).

@@ -1,0 +1,1 @@
+# Messages of site (see campaign.ftl for the conventions).
