@@ -130,7 +130,7 @@ fn wait_closed(stream: &mut TcpStream, since: Instant, limit: Duration) -> (Dura
 #[test]
 fn a_foreign_host_name_gets_403_saying_why_and_how_to_allow_it() {
     let site = Site::fixture();
-    let s = serve(&site, &[]);
+    let mut s = serve(&site, &[]);
     for path in ["/", POST, "/note.txt", "/__campaign/events"] {
         let r = get_as(s.port, "evil.example", path);
         assert_eq!(r.status, 403, "{path}: {}", r.text());
@@ -179,7 +179,11 @@ fn a_foreign_host_name_gets_403_saying_why_and_how_to_allow_it() {
     );
     assert_eq!(head.status, 403);
     assert!(head.body.is_empty());
-    // The terminal says it too, once per name.
+    // The terminal says it too, once per name (stderr is read on its own
+    // thread: wait for the line, then count).
+    s.wait_line("the refusal's warning", 0, |l| {
+        l.stderr && l.text.contains("--allow-host evil.example")
+    });
     let warned: Vec<String> = s
         .lines()
         .into_iter()
