@@ -14,6 +14,8 @@ use std::path::Path;
 use crate::build::{self, BuildError, BuildOptions, BuildReport};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Message;
+use crate::msg;
 
 /// How problems are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -65,11 +67,10 @@ pub(crate) fn check(options: &BuildOptions) -> Outcome {
         Err(BuildError::Content(ds)) => outcome.problems.extend(ds.0),
         Err(BuildError::Output(e)) => outcome
             .problems
-            .push(Diagnostic::file(&options.output, e.to_string())),
-        Err(BuildError::Interrupted) => outcome.problems.push(Diagnostic::file(
-            &options.source,
-            BuildError::Interrupted.to_string(),
-        )),
+            .push(Diagnostic::file(&options.output, e.message())),
+        Err(BuildError::Interrupted) => outcome
+            .problems
+            .push(Diagnostic::file(&options.source, msg!("build-interrupted"))),
     }
     let mut sorted = Diagnostics(outcome.problems);
     sorted.sort();
@@ -78,40 +79,34 @@ pub(crate) fn check(options: &BuildOptions) -> Outcome {
 }
 
 /// The closing line of `campaign check` about the content folder `source`.
-pub(crate) fn summary(outcome: &Outcome, source: &Path, strict: bool) -> String {
+pub(crate) fn summary(outcome: &Outcome, source: &Path, strict: bool) -> Message {
     let (errors, warnings) = (outcome.errors(), outcome.warnings());
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    let source = source.display();
     if errors + warnings == 0 {
         match &outcome.report {
-            Some(r) => format!(
-                "No problems found in {source}: {} ({}, {}) would be built.",
-                count(r.pages, "page"),
-                count(r.posts, "post"),
-                count(r.editions, "edition")
+            Some(r) => msg!(
+                "check-clean-site",
+                source = source,
+                pages = r.pages,
+                posts = r.posts,
+                editions = r.editions
             ),
-            None => format!("No problems found in {source}."),
+            None => msg!("check-clean", source = source),
         }
     } else if errors > 0 {
-        let warnings = match warnings {
-            0 => String::new(),
-            w => format!(" and {}", count(w, "warning")),
-        };
-        format!(
-            "{}{warnings} in {source}. Fix the errors, then run `campaign check` again.",
-            count(errors, "error"),
+        msg!(
+            "check-errors",
+            source = source,
+            errors = errors,
+            warnings = warnings
         )
     } else if strict {
-        format!(
-            "{} in {source} (--strict: warnings count as errors).",
-            count(warnings, "warning")
+        msg!(
+            "check-warnings-strict",
+            source = source,
+            warnings = warnings
         )
     } else {
-        format!(
-            "{} in {source}; the site builds, but please fix {}.",
-            count(warnings, "warning"),
-            if warnings == 1 { "it" } else { "them" }
-        )
+        msg!("check-warnings", source = source, warnings = warnings)
     }
 }
 

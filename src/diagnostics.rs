@@ -61,7 +61,7 @@ fn window(line: &str, column: usize) -> (String, usize) {
 }
 
 /// One problem in one content file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// An error (the default) or a warning.
     pub severity: Severity,

@@ -20,6 +20,8 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use crate::msg;
+
 /// A language the tool speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -86,6 +88,39 @@ pub enum Arg {
     Text(String),
     /// A count or a number: Fluent picks plural forms and formats it.
     Number(i64),
+    /// A clause of its own (the reason in "refusing to write into X:
+    /// <reason>"), rendered in the same language.
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Self {
+        Arg::Message(Box::new(m))
+    }
+}
+
+/// What an operating system error means, in words staff can act on; the
+/// system's own English text is kept only for the rare kinds not named
+/// here.
+impl From<&std::io::Error> for Arg {
+    fn from(e: &std::io::Error) -> Self {
+        Arg::from(io_error(e))
+    }
+}
+
+/// An operating system error as a message.
+pub fn io_error(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::PermissionDenied => msg!("io-permission-denied"),
+        K::NotFound => msg!("io-not-found"),
+        K::StorageFull | K::QuotaExceeded => msg!("io-storage-full"),
+        K::ReadOnlyFilesystem => msg!("io-read-only"),
+        K::AlreadyExists => msg!("io-already-exists"),
+        K::AddrInUse => msg!("io-address-in-use"),
+        K::AddrNotAvailable => msg!("io-address-not-available"),
+        _ => msg!("io-other", error = e.to_string()),
+    }
 }
 
 impl From<&str> for Arg {
@@ -139,7 +174,7 @@ macro_rules! number_arg {
         }
     )*};
 }
-number_arg!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
+number_arg!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64);
 
 /// A sentence to say: a catalogue id and its named arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -187,6 +222,7 @@ impl Message {
             match value {
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Message(m) => args.set(*name, FluentValue::from(m.render(lang))),
             }
         }
         let mut errors = Vec::new();
@@ -204,6 +240,7 @@ impl Message {
             match value {
                 Arg::Text(v) => s.push_str(&format!(" {name}={v:?}")),
                 Arg::Number(n) => s.push_str(&format!(" {name}={n}")),
+                Arg::Message(m) => s.push_str(&format!(" {name}=({})", m.fallback())),
             }
         }
         s
@@ -224,6 +261,10 @@ impl From<&str> for Message {
         Message::new("raw").arg("text", text)
     }
 }
+
+/// A message is also an error, so that `anyhow` can carry it to the
+/// command line, which renders it in the user's language.
+impl std::error::Error for Message {}
 
 /// English, for logs, `Debug`-like uses and tests; what staff see goes
 /// through [`Message::render`] with their language.
@@ -271,6 +312,17 @@ pub(crate) const CATALOGUES: [(&str, [&str; 2]); 3] = [
         ],
     ),
 ];
+
+/// The text of the message `id` without arguments in `lang`, if the
+/// catalogue has it (for texts looked up by a computed id, such as the
+/// command line's help).
+pub fn lookup(id: &str, lang: Lang) -> Option<String> {
+    let bundle = &bundles()[lang.index()];
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, None, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
 
 fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();

@@ -18,6 +18,8 @@ use rayon::prelude::*;
 use crate::content::model::Site;
 use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::output::{self, Tree};
 use crate::site::Assembly;
 use crate::templates;
@@ -52,19 +54,23 @@ pub struct BuildReport {
     pub output: output::Report,
 }
 
+impl BuildReport {
+    /// The closing line of a build.
+    pub fn message(&self) -> Message {
+        msg!(
+            "build-done",
+            pages = self.pages,
+            posts = self.posts,
+            editions = self.editions,
+            files = self.files,
+            millis = self.millis,
+        )
+    }
+}
+
 impl std::fmt::Display for BuildReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        write!(
-            f,
-            "Built {} ({}, {}) and {} in {} ms",
-            plural(self.pages, "page", "pages"),
-            plural(self.posts, "post", "posts"),
-            plural(self.editions, "edition", "editions"),
-            plural(self.files, "file", "files"),
-            self.millis
-        )
+        self.message().fmt(f)
     }
 }
 
@@ -75,11 +81,26 @@ pub enum BuildError {
     #[error("{0}")]
     Content(Diagnostics),
     /// Stopped by a signal (Ctrl-C) before the new site was swapped in.
-    #[error("interrupted: the output folder was not changed")]
+    #[error("{}", msg!("build-interrupted"))]
     Interrupted,
     /// The output folder cannot or may not be written.
     #[error(transparent)]
     Output(#[from] output::OutputError),
+}
+
+impl BuildError {
+    /// The failure as staff read it, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            BuildError::Content(problems) => problems.render(lang),
+            BuildError::Interrupted => msg!("build-interrupted").render(lang),
+            BuildError::Output(e) => format!(
+                "{}: {}",
+                crate::diagnostics::Severity::Error.label(lang),
+                e.message().render(lang)
+            ),
+        }
+    }
 }
 
 /// The themes folder used for a content folder.

@@ -23,6 +23,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::i18n::Message;
+use crate::msg;
+
 use rayon::prelude::*;
 
 pub(crate) use lock::OutputLock;
@@ -50,20 +53,33 @@ pub type Tree = BTreeMap<Arc<str>, Source>;
 /// Why the output folder may not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error(
-        "refusing to write the site into {path}: {why}\n  = help: name an empty or new folder with --output (the default is public)"
-    )]
-    Refused { path: PathBuf, why: String },
-    #[error(
-        "{path} is being written by another campaign: {holder}\n  = help: stop it (Ctrl-C in its window), or name another folder with --output"
-    )]
+    #[error("{}", self.message())]
+    Refused { path: PathBuf, why: Message },
+    #[error("{}", self.message())]
     Busy { path: PathBuf, holder: String },
-    #[error("cannot write the site into {path}: {source}")]
+    #[error("{}", self.message())]
     Io {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
+}
+
+impl OutputError {
+    /// What went wrong and what to do, for the command line to render.
+    pub fn message(&self) -> Message {
+        match self {
+            OutputError::Refused { path, why } => {
+                msg!("output-refused", path = path, why = why.clone())
+            }
+            OutputError::Busy { path, holder } => {
+                msg!("output-busy", path = path, holder = holder)
+            }
+            OutputError::Io { path, source } => {
+                msg!("output-io", path = path, error = source)
+            }
+        }
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
@@ -77,27 +93,25 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 /// carries our marker; and it neither is nor contains nor lies inside the
 /// content folder.
 pub(crate) fn check_target(output: &Path, content: &Path) -> Result<(), OutputError> {
-    let refuse = |why: &str| OutputError::Refused {
+    let refuse = |why: Message| OutputError::Refused {
         path: output.to_path_buf(),
-        why: why.to_owned(),
+        why,
     };
     let abs_out = absolute(output);
     let abs_content = absolute(content);
     if abs_out == abs_content || abs_content.starts_with(&abs_out) {
-        return Err(refuse(
-            "it holds the content folder, which would be deleted",
-        ));
+        return Err(refuse(msg!("output-holds-content")));
     }
     if abs_out.starts_with(&abs_content) {
-        return Err(refuse("it is inside the content folder"));
+        return Err(refuse(msg!("output-inside-content")));
     }
     if abs_out.parent().is_none() {
-        return Err(refuse("it is the root of the file system"));
+        return Err(refuse(msg!("output-is-root")));
     }
     match fs::symlink_metadata(output) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(io_err(output)(e)),
-        Ok(m) if !m.is_dir() => Err(refuse("it is not a folder")),
+        Ok(m) if !m.is_dir() => Err(refuse(msg!("output-not-a-folder"))),
         Ok(_) => {
             if output.join(MARKER).is_file() {
                 return Ok(());
@@ -106,9 +120,7 @@ pub(crate) fn check_target(output: &Path, content: &Path) -> Result<(), OutputEr
             if entries.next().is_none() {
                 Ok(())
             } else {
-                Err(refuse(
-                    "it already holds files that campaign did not write, and they would be deleted",
-                ))
+                Err(refuse(msg!("output-foreign-files")))
             }
         }
     }
@@ -145,43 +157,36 @@ pub struct Report {
     /// What campaign did not write and kept in place.
     pub kept: Kept,
     /// What interrupted runs before this one had left, and what was done.
-    pub repaired: Vec<String>,
+    pub repaired: Vec<Message>,
 }
 
 /// Puts right what an interrupted run left at `output` (staging folders,
 /// an old copy, a half-done update), before writing to it. `lock` proves
 /// the caller is the only writer.
-pub(crate) fn repair(output: &Path, _lock: &OutputLock) -> Result<Vec<String>, OutputError> {
+pub(crate) fn repair(output: &Path, _lock: &OutputLock) -> Result<Vec<Message>, OutputError> {
     let mut notes = Vec::new();
     for repair in leftovers::repair(output)? {
         notes.push(match repair {
-            leftovers::Repair::Restored => format!(
-                "{} was missing after an interrupted build; the previous site was put back",
-                output.display()
-            ),
-            leftovers::Repair::RemovedStaging(path) => format!(
-                "removed {}, left by an interrupted build",
-                path.display()
-            ),
-            leftovers::Repair::MovedBack(files) => format!(
-                "moved back into {} what an interrupted build had left aside: {}",
-                output.display(),
-                files.join(", ")
-            ),
-            leftovers::Repair::LeftIn(path) => format!(
-                "{} still holds files campaign did not write that could not be moved back (the output folder has files at their places); look at them and remove the folder",
-                path.display()
-            ),
+            leftovers::Repair::Restored => msg!("repair-restored", output = output),
+            leftovers::Repair::RemovedStaging(path) => msg!("repair-removed-staging", path = &path),
+            leftovers::Repair::MovedBack(files) => {
+                msg!(
+                    "repair-moved-back",
+                    output = output,
+                    files = files.join(", ")
+                )
+            }
+            leftovers::Repair::LeftIn(path) => msg!("repair-left-in", path = &path),
         });
     }
     match journal::recover(output)? {
-        Some(journal::Recovered::Finished(n)) => notes.push(format!(
-            "an update of {} was interrupted; it was finished ({n} files)",
-            output.display()
-        )),
-        Some(journal::Recovered::RolledBack(n)) => notes.push(format!(
-            "an update of {} was interrupted before it changed anything; its {n} unfinished files were removed",
-            output.display()
+        Some(journal::Recovered::Finished(n)) => {
+            notes.push(msg!("repair-update-finished", output = output, files = n))
+        }
+        Some(journal::Recovered::RolledBack(n)) => notes.push(msg!(
+            "repair-update-rolled-back",
+            output = output,
+            files = n
         )),
         None => {}
     }

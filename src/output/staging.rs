@@ -192,10 +192,10 @@ fn plan_moves(
             Ok(m) => {
                 return Err(OutputError::Refused {
                     path: old.join(&f.rel),
-                    why: format!(
-                        "campaign did not write this {}, but the site now needs a {} at its place",
-                        if f.is_dir { "folder" } else { "file" },
-                        if m.is_dir() { "folder" } else { "file" },
+                    why: crate::msg!(
+                        "output-kept-in-the-way",
+                        kept = if f.is_dir { "folder" } else { "file" },
+                        needed = if m.is_dir() { "folder" } else { "file" },
                     ),
                 });
             }

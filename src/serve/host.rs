@@ -98,7 +98,7 @@ pub(super) fn host_name(value: &str) -> Option<String> {
 /// Reads a `--allow-host` argument: a host name (a port after it is
 /// ignored), `*` for every name, or `.example.local` (or `*.example.local`)
 /// for that name and every name under it.
-pub(crate) fn parse_allowed_host(value: &str) -> Result<String, String> {
+pub(crate) fn parse_allowed_host(value: &str) -> Result<String, crate::i18n::Message> {
     let value = value.trim();
     if value == "*" {
         return Ok(value.to_owned());
@@ -109,9 +109,7 @@ pub(crate) fn parse_allowed_host(value: &str) -> Result<String, String> {
     };
     match host_name(name) {
         Some(host) if !host.starts_with('.') => Ok(format!("{dot}{host}")),
-        _ => Err(format!(
-            "`{value}` is not a host name (give a name such as ten-may.local, `.example.local` for a domain and its subdomains, or `*` for any name)"
-        )),
+        _ => Err(crate::msg!("cli-bad-host", value = value)),
     }
 }
 

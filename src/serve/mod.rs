@@ -50,6 +50,8 @@ use tokio::sync::{Notify, watch};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::build::BuildOptions;
+use crate::i18n::Lang;
+use crate::msg;
 use crate::output::{Source, Tree};
 use crate::watch::{self as rebuild, Outcome, spawn_rebuilder};
 
@@ -72,6 +74,8 @@ pub(crate) struct ServeOptions {
     /// [`parse_allowed_host`] leaves them.
     pub allow_hosts: Vec<String>,
     pub timeouts: Timeouts,
+    /// The language of the error overlay and the first-build page.
+    pub lang: Lang,
 }
 
 /// How long a client may keep a connection without moving it on.
@@ -114,6 +118,8 @@ pub(crate) struct Snapshot {
     /// The server is stopping: event streams end, so that the graceful
     /// shutdown (which waits for every response to finish) can finish.
     pub closing: bool,
+    /// The language of the overlay and the error page.
+    pub lang: Lang,
 }
 
 type Shared = watch::Receiver<Arc<Snapshot>>;
@@ -177,6 +183,7 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     ];
     let (tx, rx) = watch::channel(Arc::new(Snapshot {
         roots: Arc::new(roots),
+        lang: options.lang,
         ..Snapshot::default()
     }));
     let stop = Arc::new(AtomicBool::new(false));
@@ -204,7 +211,7 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
                         next.error = None;
                         next.css_only = css_only;
                     }
-                    Outcome::Failed(e) => next.error = Some(e.to_string()),
+                    Outcome::Failed(e) => next.error = Some(e.render(next.lang)),
                 }
                 *snap = Arc::new(next);
             });
@@ -219,8 +226,10 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
     let signal = shutdown_signal()?;
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
-        anyhow::anyhow!(
-            "cannot listen on {addr}: {e} (is another server using the port? try --port)"
+        msg!(
+            "serve-cannot-listen",
+            address = addr.to_string(),
+            error = &e
         )
     })?;
     let local = listener.local_addr()?;
@@ -318,14 +327,14 @@ fn router(state: Shared, gate: Arc<Gate>) -> Router {
 }
 
 /// Reads a number of seconds (`5`, `0.5`); more than zero.
-pub(crate) fn parse_seconds(value: &str) -> Result<Duration, String> {
+pub(crate) fn parse_seconds(value: &str) -> Result<Duration, crate::i18n::Message> {
     value
         .trim()
         .parse::<f64>()
         .ok()
         .filter(|s| *s > 0.0)
         .and_then(|s| Duration::try_from_secs_f64(s).ok())
-        .ok_or_else(|| format!("`{value}` is not a number of seconds above 0"))
+        .ok_or_else(|| msg!("cli-bad-seconds", value = value))
 }
 
 /// Resolves on Ctrl-C (or SIGTERM). The handlers are installed when this

@@ -79,13 +79,16 @@ pub(super) async fn site_file(State(rx): State<Shared>, uri: Uri) -> Response<Bo
         let message = snap
             .error
             .clone()
-            .unwrap_or_else(|| "Đang dựng trang…".to_owned());
+            .unwrap_or_else(|| msg!("serve-page-building").render(snap.lang));
         let escaped = message
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;");
         let html = format!(
-            "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Lỗi nội dung</title><body><h1>Chưa dựng được trang</h1><pre>{}</pre></body></html>",
+            "<!DOCTYPE html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{}</title><body><h1>{}</h1><pre>{}</pre></body></html>",
+            snap.lang.code(),
+            msg!("serve-page-error-title").render(snap.lang),
+            msg!("serve-page-error-heading").render(snap.lang),
             escaped
         );
         return html_response(
@@ -183,7 +186,11 @@ pub(super) fn html_response(status: StatusCode, body: Vec<u8>) -> Response<Body>
 
 /// Adds the live-reload script before `</body>` (or at the end).
 pub(super) fn inject(mut html: Vec<u8>, snap: &Snapshot) -> Vec<u8> {
-    let script = RELOAD_SCRIPT.replace("__BUILD__", &snap.build.to_string());
+    let heading = serde_json::to_string(&msg!("serve-overlay-heading").render(snap.lang))
+        .expect("a string is JSON");
+    let script = RELOAD_SCRIPT
+        .replace("__BUILD__", &snap.build.to_string())
+        .replace("__HEADING__", &heading);
     let at = find_last(&html, b"</body>").unwrap_or(html.len());
     html.splice(at..at, script.into_bytes());
     html
@@ -210,7 +217,7 @@ pub(super) const RELOAD_SCRIPT: &str = r#"<script data-campaign-live-reload>
       box.setAttribute("role", "alert");
       box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,0,0,.92);color:#fff;padding:2rem;font:15px/1.5 ui-monospace,monospace";
       const h = document.createElement("h2");
-      h.textContent = "Nội dung có lỗi – trang đang hiển thị bản dựng tốt gần nhất";
+      h.textContent = __HEADING__;
       h.style.cssText = "color:#ffde00;font:bold 1.3rem sans-serif;margin:0 0 1rem";
       const pre = document.createElement("pre");
       pre.style.whiteSpace = "pre-wrap";

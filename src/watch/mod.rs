@@ -13,6 +13,9 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+
+use crate::i18n::Message;
+use crate::msg;
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer_opt};
 
 mod rebuilder;
@@ -45,7 +48,7 @@ pub(crate) struct Watcher {
     /// One batch per settled burst of changes.
     pub changes: Receiver<Batch>,
     /// `Some(reason)` when the watcher polls instead of using native events.
-    pub polling: Option<String>,
+    pub polling: Option<Message>,
 }
 
 /// Adding a folder to a running watcher, whatever its kind.
@@ -88,19 +91,17 @@ pub(crate) fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
             }
             Err(e) => {
                 let reason = match &e.kind {
-                    notify::ErrorKind::MaxFilesWatch => {
-                        "the system's limit of watched folders is reached (raise fs.inotify.max_user_watches)".to_owned()
-                    }
-                    _ => format!("native file events are not available ({e})"),
+                    notify::ErrorKind::MaxFilesWatch => msg!("watch-limit-reached"),
+                    _ => msg!("watch-no-native-events", error = e.to_string()),
                 };
                 return poll(roots, reason);
             }
         }
     }
-    poll(roots, "CAMPAIGN_POLL is set".to_owned())
+    poll(roots, msg!("watch-poll-asked"))
 }
 
-fn poll(roots: &[PathBuf], reason: String) -> anyhow::Result<Watcher> {
+fn poll(roots: &[PathBuf], reason: Message) -> anyhow::Result<Watcher> {
     // The poller compares modification times in whole seconds only, so a
     // save in the same second as the one before would go unseen: compare
     // the contents as well (it costs reading the watched files each poll).
@@ -184,11 +185,11 @@ pub(crate) fn in_roots(path: &Path, roots: &[PathBuf]) -> bool {
 }
 
 /// One line naming what changed.
-pub(crate) fn describe(paths: &[PathBuf]) -> String {
+pub(crate) fn describe(paths: &[PathBuf]) -> Message {
     match paths {
-        [] => "rebuilt".to_owned(),
-        [one] => format!("changed {}", one.display()),
-        [one, rest @ ..] => format!("changed {} and {} more", one.display(), rest.len()),
+        [] => msg!("rebuild-rebuilt"),
+        [one] => msg!("rebuild-changed", file = one),
+        [one, rest @ ..] => msg!("rebuild-changed-more", file = one, more = rest.len()),
     }
 }
 

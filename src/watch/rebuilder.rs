@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 use super::writer::Writer;
 use super::{Batch, POLL, Watcher, describe, in_roots, watch};
 use crate::build::{BuildError, BuildOptions, BuildReport, Session};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Message;
+use crate::msg;
 use crate::output::{self, Tree};
 
 /// How long a replaced folder must stay quiet before the site is rebuilt.
@@ -39,9 +42,9 @@ pub(crate) enum Outcome<'a> {
 /// What happens while watching, for the command line to tell.
 pub(crate) enum Event<'a> {
     /// Native file events are not available: the folders are polled.
-    Polling { reason: &'a str, every_ms: u128 },
+    Polling { reason: &'a Message, every_ms: u128 },
     /// What an interrupted run had left in the output folder, put right.
-    Repaired(&'a str),
+    Repaired(&'a Message),
     /// A folder made after the start cannot be watched.
     CannotWatch { folder: &'a Path, error: String },
     /// The watcher failed to follow a change.
@@ -51,19 +54,19 @@ pub(crate) enum Event<'a> {
     /// A watched folder was replaced or came back: it is watched again.
     FolderBack(&'a Path),
     /// A warning about the content, told once, when it first appears.
-    Warning(&'a str),
+    Warning(&'a Diagnostic),
     /// A rebuild was shown.
     Rebuilt {
         /// What it was for: the first build, or the files that changed.
-        what: &'a str,
+        what: &'a Message,
         report: &'a BuildReport,
     },
     /// A change was rebuilt but nothing on the site changed (open pages
     /// are not reloaded).
-    Unchanged { what: &'a str, millis: u128 },
+    Unchanged { what: &'a Message, millis: u128 },
     /// A rebuild failed: the last good site is kept.
     Failed {
-        what: &'a str,
+        what: &'a Message,
         error: &'a BuildError,
         millis: u128,
     },
@@ -151,7 +154,7 @@ struct Rebuilder {
     watcher: Watcher,
     session: Session,
     /// The warnings already told.
-    told: HashSet<String>,
+    told: HashSet<Diagnostic>,
     /// The site last shown.
     shown: Option<Arc<Tree>>,
     writer: Writer,
@@ -266,14 +269,11 @@ impl Rebuilder {
     ) {
         let started = Instant::now();
         let (what, changed) = match &why {
-            Why::First => ("first build".to_owned(), Vec::new()),
+            Why::First => (msg!("rebuild-first"), Vec::new()),
             Why::Changed(paths) => (describe(paths), paths.clone()),
             // The folder itself as the change: everything in it is read
             // again (a theme is compiled again).
-            Why::Replaced(root) => (
-                format!("rebuilt after {} was replaced", root.display()),
-                vec![root.clone()],
-            ),
+            Why::Replaced(root) => (msg!("rebuild-replaced", folder = root), vec![root.clone()]),
         };
         let (tree, report) = match self.session.rebuild(&changed) {
             Ok(built) => built,
@@ -290,18 +290,17 @@ impl Rebuilder {
                 return;
             }
         };
-        let warnings: HashSet<String> = self
-            .session
-            .warnings()
+        let warnings: HashSet<&Diagnostic> = self.session.warnings().iter().collect();
+        let mut new: Vec<&Diagnostic> = warnings
             .iter()
-            .map(|w| w.to_string())
+            .filter(|w| !self.told.contains(**w))
+            .copied()
             .collect();
-        let mut new: Vec<&String> = warnings.difference(&self.told).collect();
-        new.sort();
+        new.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         for w in new {
             tell(Event::Warning(w));
         }
-        self.told = warnings;
+        self.told = warnings.into_iter().cloned().collect();
         // A save that changed nothing (a `touch`, the same text saved
         // again) reloads no open page.
         let text_only = !changed.is_empty()

@@ -10,13 +10,17 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::build::{self, BuildOptions};
 use crate::content::LoadOptions;
-use crate::i18n::Lang;
+use crate::diagnostics::Severity;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::serve::{self, ServeOptions};
 use crate::watch::{self, Outcome};
+
+mod help;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,8 +37,20 @@ struct Cli {
     command: Command,
 }
 
-fn parse_lang(name: &str) -> Result<Lang, String> {
-    Lang::parse(name).ok_or_else(|| "vi hoặc en / vi or en".to_owned())
+/// `--lang X` or `--lang=X` anywhere on the command line.
+fn lang_asked(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| Lang::parse(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(Lang::parse),
+            None => None,
+        })
+}
+
+fn parse_lang(name: &str) -> Result<Lang, Message> {
+    Lang::parse(name).ok_or_else(|| msg!("cli-bad-lang"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -161,26 +177,33 @@ impl SiteArgs {
     }
 }
 
-fn parse_base_url(url: &str) -> Result<String, String> {
-    crate::config::normalise_base_url(url).ok_or_else(|| {
-        "not an absolute web address; write it like https://ctxh.example.gov.vn/".to_owned()
-    })
+fn parse_base_url(url: &str) -> Result<String, Message> {
+    crate::config::normalise_base_url(url).ok_or_else(|| msg!("cli-bad-base-url"))
 }
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language is needed before the command line is understood: its
+    // help and its errors are said in it.
+    let lang = lang_asked(&args).unwrap_or_else(Lang::from_env);
+    let parsed = help::localise(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let text = help::error_text(&e, lang);
             return if e.use_stderr() {
+                eprint!("{text}");
                 ExitCode::from(2)
             } else {
+                print!("{text}");
                 ExitCode::SUCCESS
             };
         }
     };
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let lang = cli.lang.unwrap_or(lang);
     match cli.command {
         Command::Build(args) => match build::build_until(&args.options(), &interrupted()) {
             Ok(report) => {
@@ -189,33 +212,30 @@ pub fn main() -> ExitCode {
                     eprintln!("{}", warning.render(lang));
                 }
                 for note in &report.output.repaired {
-                    eprintln!("note: {note}");
+                    eprintln!("{}", note_line(note, lang));
                 }
-                println!("{report}");
+                println!("{}", report.message().render(lang));
                 let kept = &report.output.kept;
                 if !kept.foreign.is_empty() {
-                    println!(
-                        "Kept in the output folder, not written by campaign: {}",
-                        kept.foreign.join(", ")
-                    );
+                    let files = kept.foreign.join(", ");
+                    println!("{}", msg!("build-kept-foreign", files = files).render(lang));
                 }
                 for file in &kept.shadowed {
-                    eprintln!(
-                        "warning: {file} in the output folder was not written by campaign and is kept; the site's own {file} is not published (move yours into content/static/ to publish it on purpose)"
-                    );
+                    let text = msg!("build-kept-shadowed", file = file).render(lang);
+                    eprintln!("{}: {text}", Severity::Warning.label(lang));
                 }
                 ExitCode::SUCCESS
             }
             Err(e @ build::BuildError::Interrupted) => {
-                eprintln!("{e}");
+                eprintln!("{}", e.render(lang));
                 ExitCode::from(130)
             }
             Err(e) => {
-                eprintln!("{}", build_error(&e, lang));
+                eprintln!("{}", e.render(lang));
                 ExitCode::from(1)
             }
         },
-        Command::Watch(args) => run_or_fail(watch_forever(args.options())),
+        Command::Watch(args) => run_or_fail(watch_forever(args.options(), lang), lang),
         Command::Serve {
             site,
             port,
@@ -224,24 +244,28 @@ pub fn main() -> ExitCode {
             allow_host,
             head_timeout,
             idle_timeout,
-        } => run_or_fail(serve::serve(
-            ServeOptions {
-                build: site.options(),
-                bind,
-                port,
-                open,
-                allow_hosts: allow_host,
-                timeouts: {
-                    let default = serve::Timeouts::default();
-                    serve::Timeouts {
-                        head: head_timeout.unwrap_or(default.head),
-                        idle: idle_timeout.unwrap_or(default.idle),
-                    }
+        } => run_or_fail(
+            serve::serve(
+                ServeOptions {
+                    build: site.options(),
+                    bind,
+                    port,
+                    open,
+                    allow_hosts: allow_host,
+                    timeouts: {
+                        let default = serve::Timeouts::default();
+                        serve::Timeouts {
+                            head: head_timeout.unwrap_or(default.head),
+                            idle: idle_timeout.unwrap_or(default.idle),
+                        }
+                    },
+                    lang,
                 },
-            },
-            Arc::new(tell_serve),
-        )),
-        Command::Schema { out } => run_or_fail(write_schemas(&out)),
+                Arc::new(move |notice| tell_serve(notice, lang)),
+            ),
+            lang,
+        ),
+        Command::Schema { out } => run_or_fail(write_schemas(&out, lang), lang),
         Command::Check(args) => {
             let options = BuildOptions {
                 source: args.source,
@@ -311,47 +335,82 @@ fn interrupted() -> Arc<AtomicBool> {
 }
 
 /// `campaign schema`: writes every schema, leaving unchanged files untouched.
-fn write_schemas(out: &std::path::Path) -> anyhow::Result<()> {
-    use anyhow::Context;
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+fn write_schemas(out: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
+    std::fs::create_dir_all(out)
+        .map_err(|e| msg!("schema-cannot-create", path = out, error = &e))?;
     for (name, text) in crate::schema::all() {
         let path = out.join(name);
         if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
-            println!("{} is up to date", path.display());
+            println!("{}", msg!("schema-up-to-date", path = &path).render(lang));
             continue;
         }
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        println!("wrote {}", path.display());
+        std::fs::write(&path, text)
+            .map_err(|e| msg!("schema-cannot-write", path = &path, error = &e))?;
+        println!("{}", msg!("schema-wrote", path = &path).render(lang));
     }
     Ok(())
 }
 
-fn run_or_fail(result: anyhow::Result<()>) -> ExitCode {
+fn run_or_fail(result: anyhow::Result<()>, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {}", Severity::Error.label(lang), error_text(&e, lang));
             ExitCode::from(1)
         }
     }
 }
 
+/// An error carried by `anyhow`, in `lang` when the library said it as a
+/// message (or a known error); otherwise as it is, with its causes.
+fn error_text(e: &anyhow::Error, lang: Lang) -> String {
+    if let Some(m) = e.downcast_ref::<Message>() {
+        m.render(lang)
+    } else if let Some(o) = e.downcast_ref::<crate::output::OutputError>() {
+        o.message().render(lang)
+    } else if let Some(b) = e.downcast_ref::<build::BuildError>() {
+        b.render(lang)
+    } else if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        crate::i18n::io_error(io).render(lang)
+    } else {
+        format!("{e:#}")
+    }
+}
+
+/// A note about what was put right (a repair).
+fn note_line(note: &Message, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        msg!("severity-note").render(lang),
+        note.render(lang)
+    )
+}
+
+/// A warning of the tool itself (not about the content).
+fn warning_line(message: Message, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        Severity::Warning.label(lang),
+        message.render(lang)
+    )
+}
+
 /// `campaign watch`: rebuild until Ctrl-C (or SIGTERM), then let the
 /// rebuild in progress and the output folder's update finish.
-fn watch_forever(options: BuildOptions) -> anyhow::Result<()> {
+fn watch_forever(options: BuildOptions, lang: Lang) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let handle = watch::spawn_rebuilder(
         options,
         stop.clone(),
         |_: Outcome<'_>| {},
-        Arc::new(tell_rebuild),
+        Arc::new(move |event| tell_rebuild(event, lang)),
     )?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     // Listen for signals before saying it watches.
     let signal = runtime.block_on(async { serve::shutdown_signal() })?;
-    println!("Watching for changes (Ctrl-C to stop)");
+    println!("{}", msg!("watch-watching").render(lang));
     runtime.block_on(signal);
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let _ = handle.join();
@@ -367,7 +426,7 @@ fn check(
     lang: Lang,
 ) -> ExitCode {
     let outcome = crate::check::check(options);
-    let summary = crate::check::summary(&outcome, &options.source, strict);
+    let summary = crate::check::summary(&outcome, &options.source, strict).render(lang);
     match format {
         crate::check::Format::Text => {
             for d in &outcome.problems {
@@ -390,97 +449,109 @@ fn check(
     }
 }
 
-/// A failed build, as staff read it.
-fn build_error(error: &build::BuildError, lang: Lang) -> String {
-    match error {
-        build::BuildError::Content(problems) => problems.render(lang),
-        other => other.to_string(),
-    }
-}
-
 /// Tells what the preview server does.
-fn tell_serve(notice: serve::Notice<'_>) {
+fn tell_serve(notice: serve::Notice<'_>, lang: Lang) {
     match notice {
-        serve::Notice::Rebuild(event) => tell_rebuild(event),
+        serve::Notice::Rebuild(event) => tell_rebuild(event, lang),
         serve::Notice::Listening { url, exposed } => {
             if exposed {
                 let address = url.trim_start_matches("http://").trim_end_matches('/');
-                eprintln!(
-                    "warning: serving on {address}: other machines on the network can see this preview, drafts included"
-                );
+                let m = msg!("serve-exposed", address = address);
+                eprintln!("{}", warning_line(m, lang));
             }
-            println!("Serving the site at {url} (Ctrl-C to stop)");
+            println!("{}", msg!("serve-listening", url = url).render(lang));
         }
         serve::Notice::NoBrowser { url } => {
-            eprintln!("warning: could not open a browser; open {url} yourself")
+            eprintln!(
+                "{}",
+                warning_line(msg!("serve-no-browser", url = url), lang)
+            )
         }
-        serve::Notice::HostRefused { host } => eprintln!(
-            "warning: refused a request for the host name {host} (403); if it is yours, restart with --allow-host {host}"
-        ),
-        serve::Notice::AcceptFailed { error } => eprintln!(
-            "warning: cannot accept connections for now: {error}; slow and idle connections are closed within seconds (raise `ulimit -n` if this goes on)"
-        ),
-        serve::Notice::Stopped => println!("Stopped; the output folder holds the last good build."),
+        serve::Notice::HostRefused { host } => {
+            eprintln!(
+                "{}",
+                warning_line(msg!("serve-host-refused", host = host), lang)
+            )
+        }
+        serve::Notice::AcceptFailed { error } => {
+            let m = msg!("serve-accept-failed", error = error);
+            eprintln!("{}", warning_line(m, lang))
+        }
+        serve::Notice::Stopped => println!("{}", msg!("serve-stopped").render(lang)),
     }
 }
 
 /// Tells what a rebuild of `watch` or `serve` did.
-fn tell_rebuild(event: watch::Event<'_>) {
+fn tell_rebuild(event: watch::Event<'_>, lang: Lang) {
     match event {
         watch::Event::Polling { reason, every_ms } => {
-            eprintln!("warning: {reason}; checking for changes every {every_ms} ms instead")
+            let m = msg!("watch-polling", reason = reason.clone(), every = every_ms);
+            eprintln!("{}", warning_line(m, lang))
         }
-        watch::Event::Repaired(note) => eprintln!("note: {note}"),
+        watch::Event::Repaired(note) => eprintln!("{}", note_line(note, lang)),
         watch::Event::CannotWatch { folder, error } => {
-            eprintln!("warning: cannot watch {}: {error}", folder.display())
+            let m = msg!("watch-cannot-watch", folder = folder, error = error);
+            eprintln!("{}", warning_line(m, lang))
         }
-        watch::Event::WatchFailed(error) => eprintln!("warning: file watching: {error}"),
-        watch::Event::FolderGone(folder) => eprintln!(
-            "warning: {} is gone (renamed or deleted); the last good site is kept until it is back",
-            folder.display()
-        ),
-        watch::Event::FolderBack(folder) => eprintln!(
-            "note: {} was replaced or is back; watching it again, rebuilding once it settles",
-            folder.display()
-        ),
-        watch::Event::Warning(warning) => eprintln!("{warning}"),
-        watch::Event::Rebuilt { what, report } => println!(
-            "{what}: {} of {} pages rendered ({} posts, {} editions), shown in {} ms",
-            report.rendered, report.pages, report.posts, report.editions, report.millis,
-        ),
+        watch::Event::WatchFailed(error) => {
+            eprintln!(
+                "{}",
+                warning_line(msg!("watch-failed", error = error), lang)
+            )
+        }
+        watch::Event::FolderGone(folder) => {
+            eprintln!(
+                "{}",
+                warning_line(msg!("watch-folder-gone", folder = folder), lang)
+            )
+        }
+        watch::Event::FolderBack(folder) => {
+            eprintln!(
+                "{}",
+                note_line(&msg!("watch-folder-back", folder = folder), lang)
+            )
+        }
+        watch::Event::Warning(warning) => eprintln!("{}", warning.render(lang)),
+        watch::Event::Rebuilt { what, report } => {
+            let m = msg!(
+                "watch-rebuilt",
+                what = what.clone(),
+                rendered = report.rendered,
+                pages = report.pages,
+                posts = report.posts,
+                editions = report.editions,
+                millis = report.millis,
+            );
+            println!("{}", m.render(lang))
+        }
         watch::Event::Unchanged { what, millis } => {
-            println!("{what}: nothing on the site changed ({millis} ms)")
+            let m = msg!("watch-unchanged", what = what.clone(), millis = millis);
+            println!("{}", m.render(lang))
         }
         watch::Event::Failed {
             what,
             error,
             millis,
         } => {
-            eprintln!("{error}");
-            eprintln!("{what}: not rebuilt; the last good site is kept ({millis} ms)");
+            eprintln!("{}", error.render(lang));
+            let m = msg!("watch-not-rebuilt", what = what.clone(), millis = millis);
+            eprintln!("{}", m.render(lang));
         }
         watch::Event::Written {
             millis,
             skipped,
             kept,
         } => {
-            let skipped = match skipped {
-                0 => String::new(),
-                n => format!(
-                    " ({n} newer site{} came meanwhile)",
-                    if n == 1 { "" } else { "s" }
-                ),
-            };
-            println!("output folder written in {millis} ms{skipped}");
+            let m = msg!("watch-written", millis = millis, skipped = skipped);
+            println!("{}", m.render(lang));
             if !kept.is_empty() {
-                println!(
-                    "kept in the output folder, not written by campaign: {}",
-                    kept.join(", ")
-                );
+                let m = msg!("watch-kept-foreign", files = kept.join(", "));
+                println!("{}", m.render(lang));
             }
         }
         watch::Event::NotWritten { error } => {
-            eprintln!("the preview is up to date, but the output folder is not: {error}")
+            let m = msg!("watch-not-written", error = error.message());
+            eprintln!("{}", m.render(lang))
         }
     }
 }
