@@ -29,6 +29,18 @@ pub(crate) struct SiteFile {
     /// Cơ quan phát hành (organization), hiện ở chân trang và trong bản tin RSS.
     #[serde(default)]
     organization: Option<String>,
+    /// Địa chỉ (address) của cơ quan phát hành, hiện ở chân trang, ví dụ "Số 1 đường ..., thành phố ...".
+    #[serde(default)]
+    #[schemars(length(max = MAX_TITLE_CHARS))]
+    address: Option<String>,
+    /// Số điện thoại (phone) liên hệ, hiện ở chân trang, ví dụ "0225 3 123 456".
+    #[serde(default)]
+    #[schemars(length(max = MAX_CONTACT_CHARS))]
+    phone: Option<String>,
+    /// Thư điện tử (email) liên hệ, hiện ở chân trang, ví dụ "lienhe@ctxh.example.gov.vn".
+    #[serde(default)]
+    #[schemars(length(max = MAX_CONTACT_CHARS))]
+    email: Option<String>,
     /// Giao diện (theme): tên thư mục trong `themes/`, mặc định `default`.
     #[serde(default)]
     #[schemars(extend("default" = "default"))]
@@ -72,6 +84,8 @@ pub struct MenuItem {
 
 /// Characters of the site's `title` and `organization`, shown on every page.
 const MAX_TITLE_CHARS: usize = 300;
+/// Characters of the site's `phone` and `email`, in the footer of every page.
+const MAX_CONTACT_CHARS: usize = 100;
 /// Characters of the site's `description`, in the head of every page.
 const MAX_DESCRIPTION_CHARS: usize = 1000;
 /// Entries of the menu, and characters of an entry's title.
@@ -87,6 +101,10 @@ pub struct SiteConfig {
     pub base_url: String,
     pub language: String,
     pub organization: Option<String>,
+    /// The publisher's contact, shown in the footer.
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
     pub theme: String,
     /// Month and day of the campaign day (`03-25`).
     pub day: (i8, i8),
@@ -164,6 +182,9 @@ impl SiteConfig {
                 MAX_DESCRIPTION_CHARS,
             ),
             ("organization", raw.organization.as_deref(), MAX_TITLE_CHARS),
+            ("address", raw.address.as_deref(), MAX_TITLE_CHARS),
+            ("phone", raw.phone.as_deref(), MAX_CONTACT_CHARS),
+            ("email", raw.email.as_deref(), MAX_CONTACT_CHARS),
         ] {
             if let Some(value) = value.filter(|v| v.chars().count() > max) {
                 errors.push(at_key(
@@ -229,6 +250,9 @@ impl SiteConfig {
             base_url,
             language: raw.language.unwrap_or_else(|| "vi".to_owned()),
             organization: raw.organization,
+            address: nonempty(raw.address),
+            phone: nonempty(raw.phone),
+            email: nonempty(raw.email),
             theme,
             day,
             first_year: raw.campaign.first_year,
@@ -295,6 +319,11 @@ pub(crate) fn root_path(base_url: &str) -> &str {
         .map_or("/", |i| &base_url[after_scheme + i..])
 }
 
+/// A text as written, trimmed, unless it is empty.
+pub(crate) fn nonempty(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
 fn parse_month_day(text: &str) -> Option<(i8, i8)> {
     let (m, d) = text.trim().split_once('-')?;
     let (m, d): (i8, i8) = (m.parse().ok()?, d.parse().ok()?);
@@ -329,6 +358,22 @@ mod tests {
         assert_eq!(c.news_per_page.get(), 10);
         assert_eq!(c.day, (3, 25));
         assert_eq!(c.ordinal(2024), 8);
+    }
+
+    #[test]
+    fn contact_keys_are_optional_trimmed_and_bounded() {
+        let c = SiteConfig::parse(Path::new("site.yaml"), GOOD).unwrap();
+        assert_eq!((c.address, c.phone, c.email), (None, None, None));
+        let text =
+            format!("{GOOD}address: \" Số 1, Hải Phòng \"\nphone: \"\"\nemail: \"a@b.vn\"\n");
+        let c = SiteConfig::parse(Path::new("site.yaml"), &text).unwrap();
+        assert_eq!(c.address.as_deref(), Some("Số 1, Hải Phòng"));
+        assert_eq!(c.phone, None);
+        assert_eq!(c.email.as_deref(), Some("a@b.vn"));
+        let long = format!("{GOOD}phone: \"{}\"\n", "1".repeat(MAX_CONTACT_CHARS + 1));
+        let errs = SiteConfig::parse(Path::new("site.yaml"), &long).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, 4);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::Loader;
 use super::limits::{self, MAX_TITLE_CHARS};
 use super::model::{Activity, Document, DocumentLink, Edition, Html, Report, Unit, When};
 use super::source::SourceFile;
+use crate::config::nonempty;
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
@@ -25,6 +26,9 @@ pub(crate) struct EditionFile {
     /// Khẩu hiệu (slogans) thêm, hiện sau chủ đề trên trang băng rôn; 1-3 câu ngắn.
     #[serde(default)]
     slogans: Vec<String>,
+    /// Ghi chú về khẩu hiệu (slogans_note), hiện cùng các khẩu hiệu: nguồn của chúng, ví dụ "Các khẩu hiệu sau chủ đề do trang đề xuất".
+    #[serde(default)]
+    slogans_note: Option<String>,
     /// Tóm tắt (summary): một hai câu, không định dạng, cho danh sách, trang lưu trữ và mô tả trang.
     #[serde(default)]
     summary: Option<String>,
@@ -49,6 +53,13 @@ pub(crate) struct EditionFile {
     /// Báo cáo kết quả (report): hạn gửi và nơi nhận.
     #[serde(default)]
     report: Option<ReportFile>,
+    /// Đơn vị tổ chức năm này (organization), nếu khác `organization` trong site.yaml: hiện ở đầu và chân các trang của năm; năm cũ giữ tên cơ quan khi đó.
+    #[serde(default)]
+    #[schemars(length(max = MAX_TITLE_CHARS))]
+    organization: Option<String>,
+    /// Biểu trưng (logo) của đơn vị tổ chức năm này: tên tệp trong thư mục `files/` của năm, ví dụ "logo-so-2023.svg".
+    #[serde(default)]
+    logo: Option<String>,
     // Derived from the folder and `site.yaml`; checked when written.
     /// Không cần viết (year): năm lấy từ tên thư mục; nếu viết thì phải trùng.
     #[serde(default)]
@@ -72,6 +83,9 @@ struct PeriodFile {
     from: Day,
     /// Đến ngày (to), ví dụ "25/3/2024".
     to: Day,
+    /// Ghi chú (note), hiện cạnh thời gian: khoảng thời gian lấy từ đâu, ví dụ "Khoảng thời gian do trang chọn".
+    #[serde(default)]
+    note: Option<String>,
 }
 
 /// Hoạt động (activity): viết `date` cho một ngày, hoặc `from` và `to` cho nhiều ngày.
@@ -138,6 +152,9 @@ struct DocumentFile {
     /// Liên kết (url): địa chỉ web "https://..." hoặc trang của trang này tính từ gốc, ví dụ "/quyet-dinh-1791/".
     #[serde(default)]
     url: Option<String>,
+    /// Chữ của liên kết (label) khi `file`/`url` không phải chính văn bản: nói rõ liên kết mở gì, ví dụ "Biểu tổng hợp kèm kế hoạch (CSV)".
+    #[serde(default)]
+    label: Option<String>,
 }
 
 /// Báo cáo kết quả (report).
@@ -147,6 +164,9 @@ struct ReportFile {
     /// Hạn gửi báo cáo (deadline), trong năm của thư mục.
     #[serde(default)]
     deadline: Option<Day>,
+    /// Hạn của ai (deadline_source): cơ quan đặt hạn, khi một năm gồm nhiều địa phương, ví dụ "Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum".
+    #[serde(default)]
+    deadline_source: Option<String>,
     /// Nơi nhận báo cáo (contact), viết Markdown, ví dụ "Phòng Bảo trợ xã hội, e-mail ...".
     #[serde(default)]
     contact: Option<String>,
@@ -261,8 +281,35 @@ pub(crate) fn convert(
                 "swap `from` and `to`".to_owned(),
             ));
         }
-        (p.from, p.to)
+        (p.from, p.to, p.note)
     });
+    let (period, period_note) = match period {
+        Some((from, to, note)) => (Some((from, to)), nonempty(note)),
+        None => (None, None),
+    };
+    if let Some(org) = &raw.organization {
+        let chars = org.trim().chars().count();
+        if chars > MAX_TITLE_CHARS {
+            // Shown in the header and footer of every page of the edition.
+            errors.push(
+                src.at_key(
+                    "organization",
+                    format!(
+                        "the organization is {} characters long; it may have at most {MAX_TITLE_CHARS}",
+                        limits::count(chars)
+                    ),
+                )
+                .with_help("write the name of the organising body only"),
+            );
+        }
+    }
+    let logo =
+        raw.logo
+            .as_deref()
+            .and_then(|file| match attachment(year, file, src, loader, errors) {
+                DocumentLink::File(path) => Some(path),
+                _ => None,
+            });
     let md = |text: &str, errors: &mut Vec<Diagnostic>| -> Html {
         let (html, broken, no_alt) = markdown::render_checked(text, &dir, &loader.links);
         for offset in no_alt {
@@ -397,6 +444,7 @@ pub(crate) fn convert(
                 issuer: d.issuer,
                 title: d.title,
                 link,
+                link_label: nonempty(d.label),
             }
         })
         .collect();
@@ -405,6 +453,7 @@ pub(crate) fn convert(
     }
     let report = raw.report.map(|r| Report {
         deadline: r.deadline,
+        deadline_source: nonempty(r.deadline_source),
         contact: r.contact.as_deref().map(|t| md(t, errors)),
     });
     let mut slogans = vec![raw.theme.trim().to_owned()];
@@ -420,8 +469,12 @@ pub(crate) fn convert(
         date,
         theme: raw.theme.trim().to_owned(),
         slogans,
+        slogans_note: nonempty(raw.slogans_note),
         summary: raw.summary,
         period,
+        period_note,
+        organization: nonempty(raw.organization),
+        logo,
         purposes,
         requirements,
         activities,

@@ -72,8 +72,17 @@ pub struct Edition {
     pub theme: String,
     /// Banner slogans, the theme first.
     pub slogans: Vec<String>,
+    /// Where the slogans after the theme come from, shown with them.
+    pub slogans_note: Option<String>,
     pub summary: Option<String>,
     pub period: Option<(Day, Day)>,
+    /// Where the period comes from, shown with it.
+    pub period_note: Option<String>,
+    /// Who organised this edition, when not the site's `organization`
+    /// (agencies merge and rename; a past year keeps its own).
+    pub organization: Option<String>,
+    /// Site path of that organisation's logo (an attachment of the year).
+    pub logo: Option<String>,
     pub purposes: Vec<Html>,
     pub requirements: Vec<Html>,
     pub activities: Vec<Activity>,
@@ -126,11 +135,16 @@ pub struct Document {
     pub issuer: Option<String>,
     pub title: String,
     pub link: DocumentLink,
+    /// What the link opens, when it is not the document itself
+    /// ("Biểu tổng hợp kèm kế hoạch (CSV)").
+    pub link_label: Option<String>,
 }
 
 #[derive(Debug, Hash)]
 pub struct Report {
     pub deadline: Option<Day>,
+    /// Who set the deadline, when a year gathers several localities.
+    pub deadline_source: Option<String>,
     pub contact: Option<Html>,
 }
 
@@ -214,6 +228,13 @@ impl Edition {
             &self.slogans,
             &self.summary,
             &self.period,
+        )
+            .hash(&mut h);
+        (
+            &self.slogans_note,
+            &self.period_note,
+            &self.organization,
+            &self.logo,
         )
             .hash(&mut h);
         (

@@ -42,6 +42,13 @@ pub(super) fn context(
                 ctx.insert_value("latest_posts", shown.summaries());
                 ctx.insert("archive_url", routes::archive());
                 ctx.insert("editions_count", &shown.editions().len());
+                // How many editions have been held up to the latest one:
+                // the site may keep only some of them.
+                ctx.insert(
+                    "editions_held",
+                    &shown.editions().last().map_or(0, |e| e.ordinal),
+                );
+                ctx.insert("first_year", &config.first_year);
                 (
                     "index.html",
                     "home",
@@ -118,7 +125,7 @@ pub(super) fn context(
             Route::Tags => {
                 let tags: Vec<_> = shown.tags().iter().map(|t| v.tag(t)).collect();
                 ctx.insert("tags", &tags);
-                ("tags.html", "tags", "Chủ đề tin tức".to_owned(), None)
+                ("tags.html", "tags", "Thẻ".to_owned(), None)
             }
             Route::Archive => {
                 let editions: Vec<_> = shown
@@ -157,6 +164,14 @@ pub(super) fn context(
                 ("robots.txt", "robots", String::new(), None)
             }
         };
+    // The home page is the site's own, even though it presents the
+    // current edition; every other page of an edition names the body that
+    // organised that edition, if it has its own.
+    let organised = match place.route {
+        Route::Home => None,
+        _ => shown.edition(),
+    };
+    ctx.insert("organization", &v.organization(organised));
     ctx.insert("feed_url", place.feed_path);
     ctx.insert(
         "page",

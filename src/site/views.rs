@@ -96,6 +96,10 @@ impl Views<'_> {
             description: c.description.clone(),
             language: c.language.clone(),
             organization: c.organization.clone(),
+            address: c.address.clone(),
+            phone: c.phone.clone(),
+            phone_href: c.phone.as_deref().map(tel_href),
+            email: c.email.clone(),
             base_url: c.base_url.clone(),
             root_path: crate::config::root_path(&c.base_url).to_owned(),
             generator: "campaign",
@@ -120,9 +124,10 @@ impl Views<'_> {
 
     pub(super) fn edition(&self, e: &Edition) -> EditionView {
         let days = (e.date.0 - self.today.0).get_days();
+        let today_label = format!("Hôm nay là {}", self.config.title);
         let (status, status_label) = match days {
             d if d > 0 => ("upcoming", format!("Còn {d} ngày nữa")),
-            0 => ("today", format!("Hôm nay là {}", self.config.title)),
+            0 => ("today", today_label.clone()),
             _ => ("past", "Đã diễn ra".to_owned()),
         };
         let mut unit_groups: Vec<UnitGroupView> = Vec::new();
@@ -156,6 +161,10 @@ impl Views<'_> {
             }),
             status,
             status_label,
+            today_label,
+            as_of: self.today.view(),
+            slogans_note: e.slogans_note.clone(),
+            period_note: e.period_note.clone(),
             purposes_html: e.purposes.iter().map(|h| self.html(h)).collect(),
             requirements_html: e.requirements.iter().map(|h| self.html(h)).collect(),
             activities: e
@@ -186,6 +195,7 @@ impl Views<'_> {
             documents: e.documents.iter().map(|d| self.document(d)).collect(),
             report: e.report.as_ref().map(|r| ReportView {
                 deadline: r.deadline.map(Day::view),
+                deadline_source: r.deadline_source.clone(),
                 contact_html: r.contact.as_ref().map(|h| self.html(h)),
             }),
             intro_html: e.intro.as_ref().map(|h| self.html(h)),
@@ -226,6 +236,27 @@ impl Views<'_> {
             title: d.title.clone(),
             href,
             external,
+            link_label: d.link_label.clone(),
+        }
+    }
+
+    /// Who the page names as its organisation: the edition's own, when it
+    /// has one (a past year keeps the body of its time), else the site's.
+    pub(super) fn organization(&self, e: Option<&Edition>) -> OrganizationView {
+        match e.filter(|e| e.organization.is_some() || e.logo.is_some()) {
+            Some(e) => OrganizationView {
+                name: e
+                    .organization
+                    .clone()
+                    .or_else(|| self.config.organization.clone()),
+                logo: e.logo.clone().unwrap_or_else(|| "logo.svg".to_owned()),
+                year: e.organization.as_ref().map(|_| e.year),
+            },
+            None => OrganizationView {
+                name: self.config.organization.clone(),
+                logo: "logo.svg".to_owned(),
+                year: None,
+            },
         }
     }
 
@@ -268,11 +299,37 @@ pub(super) struct SiteView {
     description: Option<String>,
     language: String,
     organization: Option<String>,
+    address: Option<String>,
+    phone: Option<String>,
+    /// The phone number as a `tel:` link wants it (digits and `+`).
+    phone_href: Option<String>,
+    email: Option<String>,
     base_url: String,
     /// The path of `base_url` (`/`, `/ctxh/`), for the 404 page's links.
     root_path: String,
     menu: Vec<MenuView>,
     generator: &'static str,
+}
+
+/// The organisation a page names in its header and footer.
+#[derive(Serialize)]
+pub(super) struct OrganizationView {
+    name: Option<String>,
+    /// Site path of the logo.
+    logo: String,
+    /// The year whose own organisation this is, when an edition overrides
+    /// the site's.
+    year: Option<i16>,
+}
+
+/// `+84 225 3842 552` → `+842253842552`.
+fn tel_href(phone: &str) -> String {
+    phone
+        .chars()
+        .enumerate()
+        .filter(|&(i, c)| c.is_ascii_digit() || (c == '+' && i == 0))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -303,6 +360,13 @@ pub(super) struct EditionView {
     period: Option<PeriodView>,
     status: &'static str,
     status_label: String,
+    /// What the status says on the day itself (the countdown script says it
+    /// in the reader's browser).
+    today_label: String,
+    /// The day the status was computed (the build's).
+    as_of: DayView,
+    slogans_note: Option<String>,
+    period_note: Option<String>,
     purposes_html: Vec<String>,
     requirements_html: Vec<String>,
     activities: Vec<ActivityView>,
@@ -370,11 +434,13 @@ pub(super) struct DocumentView {
     title: String,
     href: Option<String>,
     external: bool,
+    link_label: Option<String>,
 }
 
 #[derive(Serialize)]
 pub(super) struct ReportView {
     deadline: Option<DayView>,
+    deadline_source: Option<String>,
     contact_html: Option<String>,
 }
 
@@ -483,5 +549,11 @@ mod tests {
         let single = pagination("tin-tuc/", 1, 1);
         assert_eq!(single.pages.len(), 1);
         assert!(single.prev_url.is_none() && single.next_url.is_none());
+    }
+
+    #[test]
+    fn phone_numbers_become_tel_links() {
+        assert_eq!(tel_href("+84 225 3842 552"), "+842253842552");
+        assert_eq!(tel_href("0225.384.2552"), "02253842552");
     }
 }

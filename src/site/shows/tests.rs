@@ -41,6 +41,9 @@ struct Spec {
 struct EditionSpec {
     theme: usize,
     summary: Option<usize>,
+    /// The edition's own organisation and logo, overriding the site's.
+    organization: Option<usize>,
+    logo: Option<usize>,
     posts: Vec<PostSpec>,
 }
 
@@ -65,6 +68,8 @@ enum Edit {
     Intro(Option<usize>),
     Theme(usize, usize),
     EditionSummary(usize, Option<usize>),
+    Organization(usize, Option<usize>),
+    Logo(usize, Option<usize>),
     PostTitle(usize, usize, usize),
     PostDay(usize, usize, i8),
     PostSummary(usize, usize, Option<usize>),
@@ -105,11 +110,15 @@ fn spec() -> impl Strategy<Value = Spec> {
     let edition = (
         0..6usize,
         proptest::option::of(0..6usize),
+        proptest::option::of(0..6usize),
+        proptest::option::of(0..3usize),
         proptest::collection::vec(post_spec(), 0..6),
     )
-        .prop_map(|(theme, summary, posts)| EditionSpec {
+        .prop_map(|(theme, summary, organization, logo, posts)| EditionSpec {
             theme,
             summary,
+            organization,
+            logo,
             posts,
         });
     (
@@ -148,6 +157,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         proptest::option::of(w()).prop_map(Edit::Intro),
         (i(), w()).prop_map(|(e, t)| Edit::Theme(e, t)),
         (i(), proptest::option::of(w())).prop_map(|(e, s)| Edit::EditionSummary(e, s)),
+        (i(), proptest::option::of(w())).prop_map(|(e, o)| Edit::Organization(e, o)),
+        (i(), proptest::option::of(0..3usize)).prop_map(|(e, l)| Edit::Logo(e, l)),
         (i(), i(), w()).prop_map(|(e, p, t)| Edit::PostTitle(e, p, t)),
         (i(), i(), 1..28i8).prop_map(|(e, p, d)| Edit::PostDay(e, p, d)),
         (i(), i(), proptest::option::of(w())).prop_map(|(e, p, s)| Edit::PostSummary(e, p, s)),
@@ -179,6 +190,8 @@ impl Spec {
             Edit::Intro(i) => self.intro = i,
             Edit::Theme(e, t) => self.editions[e % n].theme = t,
             Edit::EditionSummary(e, s) => self.editions[e % n].summary = s,
+            Edit::Organization(e, o) => self.editions[e % n].organization = o,
+            Edit::Logo(e, l) => self.editions[e % n].logo = l,
             Edit::PostTitle(e, p, t) => self.post(e, p).into_iter().for_each(|p| p.title = t),
             Edit::PostDay(e, p, d) => self.post(e, p).into_iter().for_each(|p| p.day = d),
             Edit::PostSummary(e, p, s) => self.post(e, p).into_iter().for_each(|p| p.summary = s),
@@ -223,7 +236,7 @@ impl Spec {
     /// The model, as the loader would make it of such files.
     fn site(&self) -> Site {
         let yaml = format!(
-            "title: \"{}\"\nbase_url: \"https://ctxh.example.gov.vn/\"\ncampaign: {{ day: \"03-25\", first_year: 2017 }}\n",
+            "title: \"{}\"\norganization: \"Sở Lao động\"\nbase_url: \"https://ctxh.example.gov.vn/\"\ncampaign: {{ day: \"03-25\", first_year: 2017 }}\n",
             word(self.title)
         );
         let mut config = SiteConfig::parse(Path::new("site.yaml"), &yaml).expect("valid settings");
@@ -244,8 +257,12 @@ impl Spec {
                     date: Day::new(year, 3, 25).expect("a day"),
                     theme: word(e.theme),
                     slogans: vec![word(e.theme)],
+                    slogans_note: None,
                     summary: e.summary.map(word),
                     period: None,
+                    period_note: None,
+                    organization: e.organization.map(word),
+                    logo: e.logo.map(|l| format!("{year}/files/logo-{l}.svg")),
                     purposes: vec![Html(format!("<p>{}</p>", word(e.theme + 1)))],
                     requirements: Vec::new(),
                     activities: Vec::new(),
@@ -373,6 +390,8 @@ fn a_new_title_changes_the_post_and_its_fingerprint() {
         editions: vec![EditionSpec {
             theme: 0,
             summary: None,
+            organization: None,
+            logo: None,
             posts: Vec::new(),
         }],
         pages: Vec::new(),
