@@ -104,15 +104,27 @@ impl TestDir {
         self.path.join(rel)
     }
 
-    /// Runs `campaign <args>` in this folder, on the fixed day [`TODAY`].
+    /// Runs `campaign <args>` in this folder, on the fixed day [`TODAY`],
+    /// in English (the tests read the English messages; `tests/lang.rs`
+    /// checks the Vietnamese ones).
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_campaign"))
-            .args(args)
+        self.run_with(args, &[("LC_ALL", "en_US.UTF-8")])
+    }
+
+    /// Runs `campaign <args>` with the locale variables of `env` only
+    /// (the ones of the test process are removed).
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_campaign"));
+        cmd.args(args)
             .current_dir(&self.path)
             .env("CAMPAIGN_TODAY", TODAY)
-            .env("LC_ALL", "en_US.UTF-8")
-            .output()
-            .expect("the campaign binary runs");
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("the campaign binary runs");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
