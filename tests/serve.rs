@@ -1054,3 +1054,58 @@ fn polling_is_used_when_asked_and_says_so() {
     site.remove("content/2024/news/moi.md");
     s.wait_status("/2024/tin-tuc/moi/", 404);
 }
+
+/// Staff read the preview's lines and its overlay in Vietnamese (the other
+/// tests run in English).
+#[test]
+fn the_preview_speaks_vietnamese_by_default() {
+    let site = Site::fixture();
+    let mut s = Proc::spawn(
+        &site,
+        &[
+            "serve", "--port", "0", "--source", "content", "--output", "public",
+        ],
+        &[("LC_ALL", "vi_VN.UTF-8")],
+    );
+    let line = s.wait_line("the listening line", 0, |l| {
+        !l.stderr && l.text.starts_with("Đang mở trang xem trước tại http://")
+    });
+    s.port = line
+        .text
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|host| host.rsplit(':').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {}", line.text));
+    s.wait_line("the first build", 0, |l| {
+        !l.stderr && l.text.starts_with("lần dựng đầu: ")
+    });
+    let events = Events::open(s.port);
+    let seen = events.wait(&mut s, "the state at connect", 0, |_| true);
+    assert!(seen["error"].is_null(), "{seen}");
+    let mark = s.mark();
+    site.write(
+        "content/2024/edition.yaml",
+        &edition("Chủ đề").replace("theme:", "them:"),
+    );
+    let bad = events.wait(&mut s, "an error", 1, |e| error_of(e).is_some());
+    let message = error_of(&bad).unwrap();
+    assert!(
+        message.starts_with("lỗi: content/2024/edition.yaml:"),
+        "{message}"
+    );
+    s.wait_line("the `not rebuilt` line", mark, |l| {
+        l.stderr
+            && l.text
+                .contains("chưa dựng lại; vẫn giữ bản trang tốt gần nhất")
+    });
+    // The overlay's heading is Vietnamese too.
+    let page = s.get("/");
+    assert!(
+        page.text()
+            .contains("Nội dung có lỗi – trang đang hiển thị bản dựng tốt gần nhất"),
+        "{}",
+        page.text()
+    );
+}
