@@ -1087,7 +1087,7 @@ fn the_preview_speaks_vietnamese_by_default() {
     let mark = s.mark();
     site.write(
         "content/2024/edition.yaml",
-        &edition("Chủ đề").replace("theme:", "them:"),
+        edition("Chủ đề").replace("theme:", "them:"),
     );
     let bad = events.wait(&mut s, "an error", 1, |e| error_of(e).is_some());
     let message = error_of(&bad).unwrap();
