@@ -267,11 +267,11 @@ pub fn main() -> ExitCode {
             };
             match created {
                 Ok(created) => {
-                    println!("{}", created.message);
+                    println!("{}", created.message.render(lang));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    eprintln!("{}", e.render(lang));
                     ExitCode::from(1)
                 }
             }
