@@ -14,17 +14,24 @@ const SUFFIXES: &[&str] = &[
     ".bak",
     ".crdownload",
     ".part",
+    // Word's AutoRecover and backup copies.
+    ".asd",
+    ".wbk",
 ];
 
 /// Whether a file or folder called `name` is ignored.
 ///
 /// Hidden names (`.git`, `.DS_Store`, vim's `.a.md.swp`, emacs's `.#a.md`
 /// lock, LibreOffice's `.~lock.a.odt#`), emacs's `#a.md#` auto-saves,
-/// `~` backups, vim's `4913` write test, the suffixes above, and the
-/// thumbnail caches of Windows.
+/// `~` backups, the owner files Microsoft Office writes beside an open
+/// document (`~$ke-hoach.docx`) and Word's temporary `~WRL0001.tmp`, vim's
+/// `4913` write test, the suffixes above, and the thumbnail caches of
+/// Windows.
 pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.starts_with("~WRL")
         || name.ends_with('~')
         || name == "4913"
         || SUFFIXES.iter().any(|s| name.ends_with(s))
@@ -58,10 +65,22 @@ mod tests {
             "a.md.tmp",
             "kh.pdf.crdownload",
             "Thumbs.db",
+            "~$ke-hoach.docx",
+            "~$bao cao.xlsx",
+            "~WRL0003.tmp",
+            "kh.docx.asd",
         ] {
             assert!(is_ignored(name), "{name}");
         }
-        for name in ["a.md", "2024", "edition.yaml", "kế-hoạch.pdf", "49130.md"] {
+        for name in [
+            "a.md",
+            "2024",
+            "edition.yaml",
+            "kế-hoạch.pdf",
+            "49130.md",
+            "a~b.pdf",
+            "$~x.pdf",
+        ] {
             assert!(!is_ignored(name), "{name}");
         }
         assert!(is_ignored_path(Path::new("2024/.git/index")));

@@ -23,6 +23,207 @@ pub(crate) struct Links {
     pub outputs: HashSet<String>,
 }
 
+/// What a new post holds until someone writes it (`campaign new post`
+/// writes these lines, and a post that still has one is an error): kept
+/// here, in one place, so that what is written and what is looked for
+/// cannot drift apart.
+pub(crate) const POST_PLACEHOLDERS: [&str; 2] = [
+    "Viết nội dung bài ở đây: việc gì, ai thực hiện, ở đâu, khi nào.",
+    "Ảnh và tệp đính kèm đặt trong thư mục",
+];
+
+/// Text left to fill in any Markdown (a post, a page, a purpose or a task
+/// in `edition.yaml`): the lines of a new post, and the `CẦN ĐIỀN` mark
+/// `campaign new edition` writes where the new year's text is needed.
+fn placeholders() -> impl Iterator<Item = &'static str> {
+    POST_PLACEHOLDERS
+        .into_iter()
+        .chain([crate::content::edition::PLACEHOLDER])
+}
+
+/// Something in Markdown that would be published but is most likely a
+/// mistake: the rendering goes on, and the loader reports it at `offset`
+/// (bytes into the Markdown) with [`Finding::diagnostic`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding {
+    pub offset: usize,
+    /// How many bytes of the Markdown it is about (to find it again in a
+    /// file that holds the Markdown as a YAML value).
+    pub len: usize,
+    pub kind: FindingKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FindingKind {
+    /// An image without alternative text (`![](anh.jpg)`).
+    NoAlt,
+    /// `[text](target with spaces)`: not a link at all, shown as written.
+    SpacedTarget { text: String, target: String },
+    /// A link to this computer (`http://127.0.0.1:2503/…`): a preview
+    /// address pasted by mistake, which leads nowhere for readers.
+    LocalLink { target: String },
+    /// Text left to fill in.
+    Placeholder { marker: String },
+}
+
+impl Finding {
+    /// The problem, in the file `display` whose text is `text`, the
+    /// Markdown starting at byte `base` of it.
+    pub(crate) fn diagnostic(
+        &self,
+        display: &std::path::Path,
+        text: &str,
+        base: usize,
+    ) -> crate::diagnostics::Diagnostic {
+        self.diagnostic_at(display, text, base + self.offset)
+    }
+
+    /// The problem, at byte `offset` of the file `display` whose text is
+    /// `text` (for Markdown that is a YAML value, found in its file).
+    pub(crate) fn diagnostic_at(
+        &self,
+        display: &std::path::Path,
+        text: &str,
+        offset: usize,
+    ) -> crate::diagnostics::Diagnostic {
+        use crate::diagnostics::Diagnostic;
+        use crate::msg;
+        let at = |m| Diagnostic::at_offset(display, text, offset, m);
+        match &self.kind {
+            FindingKind::NoAlt => at(msg!("image-without-alt"))
+                .with_help(msg!("image-without-alt-help"))
+                .warning(),
+            FindingKind::SpacedTarget { text, target } => {
+                let renamed = renamed_without_spaces(target);
+                at(msg!("link-target-has-spaces", target = target.as_str()))
+                    .with_help(msg!(
+                        "link-target-has-spaces-help",
+                        text = text.as_str(),
+                        target = target.as_str(),
+                        renamed = renamed
+                    ))
+                    .warning()
+            }
+            FindingKind::LocalLink { target } => {
+                at(msg!("link-to-this-computer", target = target.as_str()))
+                    .with_help(msg!("link-to-this-computer-help"))
+                    .warning()
+            }
+            FindingKind::Placeholder { marker } => {
+                at(msg!("placeholder-left", marker = marker.as_str()))
+                    .with_help(msg!("placeholder-left-help"))
+            }
+        }
+    }
+}
+
+/// `target` with its last part renamed as a file name without spaces
+/// (`files/ke hoach.pdf` → `files/ke-hoach.pdf`).
+fn renamed_without_spaces(target: &str) -> String {
+    let (dir, name) = target
+        .rsplit_once('/')
+        .map_or(("", target), |(d, n)| (d, n));
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() && !e.contains(' ') => (s, format!(".{e}")),
+        _ => (name, String::new()),
+    };
+    let renamed = format!("{}{ext}", crate::text::slugify(stem));
+    if dir.is_empty() {
+        renamed
+    } else {
+        format!("{dir}/{renamed}")
+    }
+}
+
+/// Whether `target` is an address of this computer (`localhost`,
+/// `127.0.0.1`, `[::1]`, `0.0.0.0`), where `campaign serve` previews.
+pub(crate) fn is_local_address(target: &str) -> bool {
+    let lower = target.trim().to_ascii_lowercase();
+    let Some(rest) = ["http://", "https://", "//"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if host.starts_with('[') {
+        host.split_inclusive(']').next().unwrap_or(host)
+    } else {
+        host.split(':').next().unwrap_or(host)
+    };
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host == "[::1]"
+        || host == "0.0.0.0"
+        || (host.starts_with("127.") && host.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+}
+
+/// How far around a `](` the text and the target of a link are looked
+/// for: far beyond a real link, and a bound that keeps the scan linear on
+/// a post of one endless line.
+const LINK_WINDOW: usize = 1024;
+
+/// `[text](target)` written where Markdown saw plain text (the bytes in
+/// `text` ranges, sorted and disjoint): a link whose target has spaces,
+/// which Markdown does not take for a link.
+fn spaced_targets(markdown: &str, text: &[std::ops::Range<usize>], out: &mut Vec<Finding>) {
+    let is_text = |i: usize| {
+        let at = text.partition_point(|r| r.end <= i);
+        text.get(at).is_some_and(|r| r.contains(&i))
+    };
+    let bytes = markdown.as_bytes();
+    let floor = |i: usize| {
+        (0..=i)
+            .rev()
+            .find(|&j| markdown.is_char_boundary(j))
+            .unwrap_or(0)
+    };
+    let ceil = |i: usize| {
+        (i..=markdown.len())
+            .find(|&j| markdown.is_char_boundary(j))
+            .unwrap_or(markdown.len())
+    };
+    for (i, _) in markdown.match_indices("](") {
+        if !is_text(i) || !is_text(i + 1) {
+            continue;
+        }
+        let window = floor(i.saturating_sub(LINK_WINDOW));
+        let line_start = markdown[window..i]
+            .rfind('\n')
+            .map_or(window, |n| window + n + 1);
+        let Some(open) = markdown[line_start..i].rfind('[').map(|o| line_start + o) else {
+            continue;
+        };
+        let limit = ceil((i + 2 + LINK_WINDOW).min(markdown.len()));
+        let Some(close) = markdown[i + 2..limit]
+            .find([')', '\n'])
+            .map(|c| i + 2 + c)
+            .filter(|&c| bytes[c] == b')')
+        else {
+            continue;
+        };
+        let written = &markdown[i + 2..close];
+        let target = written.trim();
+        if target.is_empty() || target.starts_with('<') || !target.contains(char::is_whitespace) {
+            continue;
+        }
+        let start = if open > 0 && bytes[open - 1] == b'!' {
+            open - 1
+        } else {
+            open
+        };
+        out.push(Finding {
+            offset: i + 2 + (written.len() - written.trim_start().len()),
+            len: close + 1 - start,
+            kind: FindingKind::SpacedTarget {
+                text: markdown[open + 1..i].to_owned(),
+                target: target.to_owned(),
+            },
+        });
+    }
+}
+
 /// A link that leads nowhere: byte range in the Markdown and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BrokenLink {
@@ -159,13 +360,14 @@ fn options() -> Options {
 pub(crate) type Lookup = (String, Result<String, String>);
 
 /// Renders Markdown written in the content directory `dir`, resolving its
-/// links. Returns the HTML, the links that lead nowhere, and the byte
-/// offsets of images written without alternative text (`![](anh.jpg)`).
+/// links. Returns the HTML, the links that lead nowhere, and what is most
+/// likely a mistake ([`Finding`]: images without alternative text, links
+/// with spaces or to this computer, text left to fill in).
 pub(crate) fn render_checked(
     markdown: &str,
     dir: &str,
     links: &Links,
-) -> (String, Vec<BrokenLink>, Vec<usize>) {
+) -> (String, Vec<BrokenLink>, Vec<Finding>) {
     render_recording(markdown, dir, links, &mut Vec::new())
 }
 
@@ -175,26 +377,64 @@ pub(crate) fn render_recording(
     dir: &str,
     links: &Links,
     lookups: &mut Vec<Lookup>,
-) -> (String, Vec<BrokenLink>, Vec<usize>) {
+) -> (String, Vec<BrokenLink>, Vec<Finding>) {
     let mut broken = Vec::new();
-    let mut no_alt = Vec::new();
+    let mut found = Vec::new();
+    // Where Markdown saw plain text (a link it did not take for one is there).
+    let mut text: Vec<std::ops::Range<usize>> = Vec::new();
     // The image being read, and whether its alt text had any letters.
     let mut image: Option<(usize, bool)> = None;
+    // Inside a code block, text is shown as written, on purpose.
+    let mut in_code = false;
     let events = Parser::new_ext(markdown, options())
         .into_offset_iter()
-        .inspect(|(event, range)| match event {
-            Event::Start(Tag::Image { .. }) => image = Some((range.start, false)),
-            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
-                if let Some((_, seen)) = &mut image {
-                    *seen = true;
+        .inspect(|(event, range)| {
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                _ => {}
+            }
+            if let Event::Text(_) = event
+                && !in_code
+            {
+                match text.last_mut() {
+                    Some(last) if last.end == range.start => last.end = range.end,
+                    _ => text.push(range.clone()),
                 }
             }
-            Event::End(TagEnd::Image) => {
-                if let Some((start, false)) = image.take() {
-                    no_alt.push(start);
-                }
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+                && is_local_address(dest_url)
+            {
+                let offset = markdown[range.clone()]
+                    .find(dest_url.as_ref())
+                    .map_or(range.start, |i| range.start + i);
+                found.push(Finding {
+                    offset,
+                    len: dest_url.len(),
+                    kind: FindingKind::LocalLink {
+                        target: dest_url.to_string(),
+                    },
+                });
             }
-            _ => {}
+            match event {
+                Event::Start(Tag::Image { .. }) => image = Some((range.start, false)),
+                Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
+                    if let Some((_, seen)) = &mut image {
+                        *seen = true;
+                    }
+                }
+                Event::End(TagEnd::Image) => {
+                    if let Some((start, false)) = image.take() {
+                        let len = range.end.saturating_sub(start);
+                        found.push(Finding {
+                            offset: start,
+                            len,
+                            kind: FindingKind::NoAlt,
+                        });
+                    }
+                }
+                _ => {}
+            }
         })
         .map(|(event, range)| match event {
             Event::Start(Tag::Link {
@@ -249,7 +489,18 @@ pub(crate) fn render_recording(
         });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
-    (out, broken, no_alt)
+    spaced_targets(markdown, &text, &mut found);
+    for marker in placeholders() {
+        found.extend(markdown.match_indices(marker).map(|(offset, m)| Finding {
+            offset,
+            len: m.len(),
+            kind: FindingKind::Placeholder {
+                marker: m.to_owned(),
+            },
+        }));
+    }
+    found.sort_by_key(|f| f.offset);
+    (out, broken, found)
 }
 
 fn fix<'a>(
@@ -363,9 +614,89 @@ mod tests {
     #[test]
     fn images_without_alt_text_are_found() {
         let md = "A ![](x.png) b ![ ](y.png) c ![Ảnh lễ](z.png) d ![*đậm*](w.png)";
-        let (_, _, no_alt) = render_checked(md, "", &Links::default());
-        let at: Vec<&str> = no_alt.iter().map(|&i| &md[i..i + 3]).collect();
+        let (_, _, found) = render_checked(md, "", &Links::default());
+        let at: Vec<&str> = found
+            .iter()
+            .filter(|f| f.kind == FindingKind::NoAlt)
+            .map(|f| &md[f.offset..f.offset + 3])
+            .collect();
         assert_eq!(at, ["![]", "![ "]);
+    }
+
+    fn kinds(md: &str) -> Vec<(String, FindingKind)> {
+        let (_, _, found) = render_checked(md, "2024", &links());
+        found
+            .into_iter()
+            .map(|f| (md[f.offset..].chars().take(12).collect(), f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn links_with_spaces_are_found_where_markdown_saw_text() {
+        let md = "Xem [Kế hoạch](files/ke hoach.pdf) và ![Ảnh lễ](files/anh le.jpg).\n\n\
+                  Đúng: [a](<files/kh 45.pdf>), [b](files/kh%2045.pdf \"tựa\"), `[c](d e)`.\n\n    [e](f g)\n";
+        let found = kinds(md);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "files/ke hoa");
+        assert_eq!(
+            found[0].1,
+            FindingKind::SpacedTarget {
+                text: "Kế hoạch".into(),
+                target: "files/ke hoach.pdf".into()
+            }
+        );
+        assert!(
+            matches!(&found[1].1, FindingKind::SpacedTarget { target, .. } if target == "files/anh le.jpg")
+        );
+        assert_eq!(
+            renamed_without_spaces("files/Kế hoạch 45.pdf"),
+            "files/ke-hoach-45.pdf"
+        );
+    }
+
+    #[test]
+    fn links_to_this_computer_are_found() {
+        for local in [
+            "http://localhost:2503/2024/",
+            "http://127.0.0.1:2503/",
+            "https://127.0.0.1",
+            "http://[::1]:2503/x",
+            "http://0.0.0.0:2503/",
+            "//LOCALHOST/a",
+            "http://ban.localhost/",
+        ] {
+            assert!(is_local_address(local), "{local}");
+        }
+        for remote in [
+            "https://molisa.gov.vn/",
+            "http://127.0.0.1.example.com/",
+            "/2024/",
+            "localhost.md",
+            "mailto:a@localhost",
+        ] {
+            assert!(!is_local_address(remote), "{remote}");
+        }
+        let found =
+            kinds("Xem [bản xem thử](http://127.0.0.1:2503/2024/) và <http://localhost:2503/>.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "http://127.0");
+        assert!(matches!(found[1].1, FindingKind::LocalLink { .. }));
+    }
+
+    #[test]
+    fn text_left_to_fill_is_found() {
+        let md = format!(
+            "{}\n\n{} 2025/files/.\n\n- CẦN ĐIỀN: mục đích\n",
+            POST_PLACEHOLDERS[0], POST_PLACEHOLDERS[1]
+        );
+        let found = kinds(&md);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(_, k)| matches!(k, FindingKind::Placeholder { .. }))
+        );
+        assert_eq!(found[2].0, "CẦN ĐIỀN: mụ");
     }
 
     #[test]

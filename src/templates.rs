@@ -59,11 +59,10 @@ pub(crate) fn load(themes_dir: &Path, name: &str) -> Result<Theme, Diagnostics> 
     if name != "default" {
         let dir = themes_dir.join(name);
         if !dir.is_dir() {
-            return Err(Diagnostics(vec![Diagnostic::file(
-                &dir,
-                format!("the theme `{name}` named in site.yaml does not exist"),
-            )
-            .with_help("create the folder themes/<name>/templates/, or write `theme: default` in site.yaml")]));
+            return Err(Diagnostics(vec![
+                Diagnostic::file(&dir, crate::msg!("theme-missing", name = name))
+                    .with_help(crate::msg!("theme-missing-help", name = name)),
+            ]));
         }
         layers.push(dir);
     }
@@ -107,7 +106,7 @@ pub(crate) fn load(themes_dir: &Path, name: &str) -> Result<Theme, Diagnostics> 
         if !tera.contains_template(required) {
             errors.push(Diagnostic::file(
                 &themes_dir.join(name).join("templates").join(required),
-                format!("the theme has no template `{required}`"),
+                crate::msg!("template-missing", template = *required),
             ));
         }
     }
@@ -151,8 +150,11 @@ fn add_file(
             Ok(Ok(text)) => {
                 templates.insert(name.to_owned(), (shown, crate::text::nfc(text)));
             }
-            Ok(Err(_)) => errors.push(Diagnostic::file(&shown, "is not UTF-8 text")),
-            Err(e) => errors.push(Diagnostic::file(&shown, format!("cannot be read: {e}"))),
+            Ok(Err(_)) => errors.push(Diagnostic::file(&shown, crate::msg!("template-not-utf8"))),
+            Err(e) => errors.push(Diagnostic::file(
+                &shown,
+                crate::msg!("cannot-read", reason = e.to_string()),
+            )),
         }
     } else if let Some(out) = rel.strip_prefix("static/") {
         static_files.insert(out.to_owned(), file);
@@ -167,8 +169,8 @@ pub(crate) fn template_error(e: &tera::Error, shown: &BTreeMap<String, PathBuf>)
         .find(|(name, _)| text.contains(name.as_str()))
         .map_or_else(|| PathBuf::from("(theme)"), |(_, p)| p.clone());
     Diagnostics(vec![
-        Diagnostic::file(&file, format!("template error: {text}"))
-            .with_help("fix the template; the content is fine"),
+        Diagnostic::file(&file, crate::msg!("template-error", detail = text))
+            .with_help(crate::msg!("template-error-help")),
     ])
 }
 

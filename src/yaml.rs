@@ -34,38 +34,6 @@ pub fn parse<T: DeserializeOwned>(
     result.map_err(|err| describe(file, file_text, start, yaml, &err))
 }
 
-/// The top-level `keys` of a YAML mapping, in that order, written again
-/// as YAML (for `campaign new edition`, which carries sections over from
-/// the previous year). Keys that are absent or empty are left out;
-/// comments and anchors are not kept. Err: why the text is not a mapping.
-pub(crate) fn top_level_sections(text: &str, keys: &[&str]) -> Result<String, String> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-    let serde_yaml::Value::Mapping(map) = value else {
-        return Err("the file is not a list of `key: value` lines".to_owned());
-    };
-    let mut out = String::new();
-    for key in keys {
-        let Some(v) = map.get(*key) else { continue };
-        let empty = match v {
-            serde_yaml::Value::Null => true,
-            serde_yaml::Value::Sequence(s) => s.is_empty(),
-            serde_yaml::Value::Mapping(m) => m.is_empty(),
-            _ => false,
-        };
-        if empty {
-            continue;
-        }
-        let mut one = serde_yaml::Mapping::new();
-        one.insert(serde_yaml::Value::from(*key), v.clone());
-        let yaml = serde_yaml::to_string(&one).map_err(|e| e.to_string())?;
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&yaml);
-    }
-    Ok(out)
-}
-
 fn describe(
     file: &Path,
     file_text: &str,
@@ -278,30 +246,6 @@ mod tests {
         let text = "---\ntheme: a\npurpos: [x]\n---\nbody";
         let d = parse::<T>(Path::new("f.md"), text, 4, 24).unwrap_err();
         assert_eq!((d.line, d.column), (3, 1));
-    }
-
-    #[test]
-    fn top_level_sections_are_copied_in_order() {
-        let text = "theme: \"Chủ đề\"\nunits:\n  - name: \"Sở Y tế\" # c\n    role: \"Chủ trì: a\"\nrequirements: []\npurposes:\n  - \"**Đậm** “Lá lành”\"\n";
-        let out = top_level_sections(text, &["units", "purposes", "requirements", "x"]).unwrap();
-        assert!(out.starts_with("units:\n"), "{out}");
-        assert!(
-            out.contains("Sở Y tế") && out.contains("“Lá lành”"),
-            "{out}"
-        );
-        assert!(
-            !out.contains("theme") && !out.contains("requirements"),
-            "{out}"
-        );
-        #[derive(Deserialize)]
-        struct Back {
-            units: Vec<serde_yaml::Value>,
-            purposes: Vec<String>,
-        }
-        let back: Back = serde_yaml::from_str(&out).unwrap();
-        assert_eq!(back.units.len(), 1);
-        assert_eq!(back.purposes, ["**Đậm** “Lá lành”"]);
-        assert!(top_level_sections("- a\n", &["units"]).is_err());
     }
 
     #[test]

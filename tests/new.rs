@@ -16,6 +16,12 @@ fn line_of(text: &str, prefix: &str) -> usize {
         + 1
 }
 
+/// A new post's text with its body (the placeholder lines) written.
+fn written(text: &str) -> String {
+    let body = text.splitn(3, "---\n").nth(2).expect("front matter");
+    text.replace(body, "Viết xong.\n")
+}
+
 #[test]
 fn a_new_edition_is_guided_by_check_until_it_builds() {
     let t = site();
@@ -159,6 +165,23 @@ fn a_new_post_is_dated_slugged_and_builds() {
         ),
         "{text}"
     );
+    // Its placeholder text is an error until the post is written.
+    let run = t.run(&["check", "--format", "json"]);
+    run.assert_fails(1);
+    let codes: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            if l.contains("\"code\":\"placeholder-left\"") {
+                "placeholder-left"
+            } else {
+                l
+            }
+        })
+        .collect();
+    assert_eq!(codes, ["placeholder-left"; 2], "{}", run.stdout);
+    let text = written(&text);
+    t.write("content/2024/news/tieu-de-bai-viet.md", &text);
     t.run(&["check", "--strict"]).assert_ok();
     t.build_ok();
     let page = t.out("2024/tin-tuc/tieu-de-bai-viet/index.html");
@@ -167,7 +190,7 @@ fn a_new_post_is_dated_slugged_and_builds() {
     // Never overwritten.
     t.write(
         "content/2024/news/tieu-de-bai-viet.md",
-        text.replace("Viết nội dung", "Đã viết"),
+        text.replace("Viết xong", "Đã viết"),
     );
     let err = t
         .run(&["new", "post", "Tiêu đề bài viết"])
@@ -182,6 +205,7 @@ fn a_new_post_is_dated_slugged_and_builds() {
     let text = read(&t.path, "content/2023/news/le-ky-niem-25-3.md");
     assert!(text.contains("date: \"25/3/2023\""), "{text}");
     assert!(run.stdout.contains("correct the date"), "{}", run.stdout);
+    t.write("content/2023/news/le-ky-niem-25-3.md", written(&text));
     t.build_ok();
     assert!(
         t.out("2023/tin-tuc/le-ky-niem-25-3/index.html")
@@ -210,5 +234,15 @@ fn a_long_headline_makes_a_post_within_the_address_limit() {
         .find(|n| n.starts_with("hoi-nghi"))
         .expect("the new post");
     assert!(created.len() <= 203, "{created}");
-    t.run(&["check"]).assert_ok();
+    // Only its placeholder text is left to fix.
+    let run = t.run(&["check", "--format", "json"]);
+    run.assert_fails(1);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .lines()
+            .all(|l| l.contains("\"code\":\"placeholder-left\"")),
+        "{}",
+        run.stdout
+    );
 }

@@ -168,12 +168,9 @@ impl Problems {
                 self.found.push(
                     Diagnostic::file(
                         Path::new(file),
-                        format!(
-                            "the theme failed to render this page: {}",
-                            templates::error_chain(e)
-                        ),
+                        crate::msg!("theme-render-failed", detail = templates::error_chain(e)),
                     )
-                    .with_help("fix the template named above; the content is fine"),
+                    .with_help(crate::msg!("theme-render-failed-help")),
                 );
             }
             RenderError::Content(problems) => self.found.extend(problems.iter().cloned()),

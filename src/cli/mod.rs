@@ -291,11 +291,11 @@ pub fn main() -> ExitCode {
             };
             match created {
                 Ok(created) => {
-                    println!("{}", created.message);
+                    println!("{}", created.message.render(lang));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    eprintln!("{}", e.render(lang));
                     ExitCode::from(1)
                 }
             }

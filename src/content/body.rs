@@ -57,9 +57,9 @@ impl LazyBody for DeferredBody {
             return Err(vec![
                 Diagnostic::file(
                     &self.source.join(&self.rel),
-                    "this file changed while the site was being built",
+                    crate::msg!("changed-during-build"),
                 )
-                .with_help("build again once the file is saved"),
+                .with_help(crate::msg!("changed-during-build-help")),
             ]);
         }
         let src = read_source(&self.source, &self.rel, &self.path).map_err(|d| vec![d])?;

@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 use super::limits::{self, MAX_NAME_BYTES, MAX_POSTS_PER_EDITION};
 use super::model::Asset;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::text::nfc;
 
 /// The files of one edition folder.
@@ -44,8 +45,8 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
     let mut layout = Layout::default();
     if !source.is_dir() {
         errors.push(
-            Diagnostic::file(source, "is not a folder")
-                .with_help("name the content folder with --source (default: content)"),
+            Diagnostic::file(source, msg!("content-not-a-folder"))
+                .with_help(msg!("content-not-a-folder-help")),
         );
         return layout;
     }
@@ -64,7 +65,10 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(source).to_path_buf();
-                errors.push(Diagnostic::file(&path, format!("cannot be read: {e}")));
+                errors.push(Diagnostic::file(
+                    &path,
+                    msg!("cannot-read", reason = e.to_string()),
+                ));
                 continue;
             }
         };
@@ -95,8 +99,8 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
                 },
                 Ok(_) => {
                     errors.push(
-                        Diagnostic::file(path, "is a link to something outside the content folder; it is not published")
-                            .with_help("copy the file into the content folder instead of linking to it"),
+                        Diagnostic::file(path, msg!("link-outside-content"))
+                            .with_help(msg!("link-outside-content-help")),
                     );
                     continue;
                 }
@@ -109,6 +113,9 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             entry.file_type()
         };
         if kind.is_dir() {
+            if let Some(d) = misnamed_folder(path, &parts) {
+                errors.push(d);
+            }
             continue;
         }
         let rel = parts.join("/");
@@ -123,28 +130,16 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             // published: opening it could wait forever or read without end.
             if published.is_some() || is_content_name(&rel) {
                 errors.push(
-                    Diagnostic::file(
-                        path,
-                        format!(
-                            "is {}, not a regular file; it cannot be read or published",
-                            special_kind(&kind)
-                        ),
-                    )
-                    .with_help("put a regular file here (copy the document itself), or delete it"),
+                    Diagnostic::file(path, msg!("special-file", kind = special_kind(&kind)))
+                        .with_help(msg!("special-file-help")),
                 );
             }
             continue;
         }
         if let Some(other) = layout.paths.insert(rel.clone(), path.to_path_buf()) {
             errors.push(
-                Diagnostic::file(
-                    path,
-                    format!(
-                        "has the same name as {} once its Vietnamese letters are normalised (NFC)",
-                        other.display()
-                    ),
-                )
-                .with_help("the two names differ only in how their accents are encoded: delete or rename one of the files"),
+                Diagnostic::file(path, msg!("same-name-once-nfc", other = &other))
+                    .with_help(msg!("same-name-once-nfc-help")),
             );
             continue;
         }
@@ -166,34 +161,39 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             (["static", ..], _) => layout.assets.extend(published.map(asset)),
             ([_, "edition.yaml"], Some(y)) => layout.years.entry(y).or_default().yaml = Some(rel),
             ([_, "index.md"], Some(y)) => layout.years.entry(y).or_default().intro = Some(rel),
-            ([_, "news", name], Some(y)) if name.ends_with(".md") => layout.years.entry(y).or_default().posts.push(rel),
+            ([_, "news", name], Some(y)) if name.ends_with(".md") => {
+                layout.years.entry(y).or_default().posts.push(rel)
+            }
+            ([_, "news", name], Some(_)) | (["pages", name], _) => {
+                errors.push(misnamed_file(path, name, p[0] == "pages"))
+            }
             ([_, "files", ..], Some(y)) => {
                 layout.years.entry(y).or_default();
                 layout.assets.extend(published.map(asset));
             }
             _ if is_content_name(&rel) => errors.push(
-                Diagnostic::file(&source.join(&rel), "this file is not part of the content layout, so it would not be published")
-                    .with_help(
-                        "news posts go in <year>/news/, pages in pages/, each year's settings in <year>/edition.yaml (four-digit year folders)",
-                    ),
+                Diagnostic::file(&source.join(&rel), msg!("not-in-layout"))
+                    .with_help(msg!("not-in-layout-help")),
             ),
             _ => {}
         }
     }
     for (year, y) in &mut layout.years {
         if y.posts.len() > MAX_POSTS_PER_EDITION {
+            let max = limits::count(MAX_POSTS_PER_EDITION);
             errors.push(
                 Diagnostic::file(
                     &source.join(format!("{year}/news")),
-                    format!(
-                        "this folder holds {} posts; one edition may have at most {}, so none of them was read",
-                        limits::count(y.posts.len()),
-                        limits::count(MAX_POSTS_PER_EDITION)
+                    msg!(
+                        "too-many-posts",
+                        count = limits::count(y.posts.len()),
+                        max = max.as_str()
                     ),
                 )
-                .with_help(format!(
-                    "split the list: move the posts of other years to their own <year>/news/ folders and delete generated or duplicated files, until {year}/news/ holds at most {} posts",
-                    limits::count(MAX_POSTS_PER_EDITION)
+                .with_help(msg!(
+                    "too-many-posts-help",
+                    year = year.to_string(),
+                    max = max
                 )),
             );
             y.skipped = std::mem::take(&mut y.posts);
@@ -208,8 +208,8 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             .par_iter()
             .filter_map(|a| std::fs::File::open(&a.source).err().map(|e| (a, e)))
             .map(|(a, e)| {
-                Diagnostic::file(&a.source, format!("cannot be read ({e}), so it cannot be published"))
-                    .with_help("make the file readable by the user who builds the site (e.g. `chmod a+r`), or delete it")
+                Diagnostic::file(&a.source, msg!("asset-unreadable", reason = e.to_string()))
+                    .with_help(msg!("asset-unreadable-help"))
             })
             .collect::<Vec<_>>(),
     );
@@ -226,20 +226,18 @@ fn is_content_name(rel: &str) -> bool {
 fn not_utf8(path: &Path, is_dir: bool) -> Diagnostic {
     let shown = limits::escaped(path.as_os_str());
     let bytes = limits::invalid_bytes(path.file_name().unwrap_or(path.as_os_str()));
-    let (what, consequence, example) = if is_dir {
-        ("folder", "nothing in it is read or published", "tai-lieu")
+    let (message, help) = if is_dir {
+        (
+            msg!("folder-name-not-utf8", bytes = bytes),
+            msg!("folder-name-not-utf8-help"),
+        )
     } else {
-        ("file", "it cannot be published", "anh-le-ky-niem.png")
+        (
+            msg!("file-name-not-utf8", bytes = bytes),
+            msg!("file-name-not-utf8-help"),
+        )
     };
-    Diagnostic::file(
-        Path::new(&shown),
-        format!(
-            "the name of this {what} is not UTF-8 text (it holds the bytes {bytes}, which are no letters), so {consequence}"
-        ),
-    )
-    .with_help(format!(
-        "rename the {what} with letters, digits and hyphens (e.g. {example}) and update the links to it; such names come from archives made on other systems or with another encoding"
-    ))
+    Diagnostic::file(Path::new(&shown), message).with_help(help)
 }
 
 /// A part of the path of a file published as it is that is too long to be
@@ -247,33 +245,161 @@ fn not_utf8(path: &Path, is_dir: bool) -> Diagnostic {
 fn name_too_long(path: &Path, name: &str) -> Diagnostic {
     Diagnostic::file(
         path,
-        format!(
-            "the name `{}` is {} bytes long; a file or folder published as it is may have at most {MAX_NAME_BYTES} bytes in its name",
-            limits::quoted(name),
-            limits::count(name.len()),
+        msg!(
+            "name-too-long",
+            name = limits::quoted(name),
+            bytes = limits::count(name.len()),
+            max = MAX_NAME_BYTES
         ),
     )
-    .with_help("rename it with a shorter name (a Vietnamese letter with accents takes 2 or 3 bytes) and update the links to it")
+    .with_help(msg!("name-too-long-help"))
 }
 
-/// What a file that is neither a regular file nor a folder is.
+/// Endings of files that are the text of a post saved under another name:
+/// renamed to `.md`, they are read.
+const TEXT_ENDINGS: [&str; 5] = [".md.txt", ".markdown", ".mdown", ".txt", ".text"];
+
+/// Endings of word-processor documents: their text must be copied into a
+/// Markdown file.
+const DOCUMENT_ENDINGS: [&str; 5] = [".docx", ".doc", ".odt", ".rtf", ".pages"];
+
+/// A file in `news/` (or `pages/`, when `page`) that is not a `.md` file:
+/// never read, so never published. Says which name it should have.
+fn misnamed_file(path: &Path, name: &str, page: bool) -> Diagnostic {
+    // ASCII only, so that the endings keep their length in bytes.
+    let lower = name.to_ascii_lowercase();
+    let folder = if page { "pages/" } else { "news/" };
+    let strip = |ending: &str| &name[..name.len() - ending.len()];
+    let (message, help) = if let Some(ending) = TEXT_ENDINGS
+        .iter()
+        .chain(&[".md"])
+        .find(|e| lower.ends_with(*e))
+    {
+        let expected = format!("{}.md", strip(ending));
+        (
+            msg!(
+                "post-wrong-name",
+                file = name,
+                folder = folder,
+                expected = expected.as_str()
+            ),
+            msg!("post-wrong-name-help", file = name, expected = expected),
+        )
+    } else if let Some(ending) = DOCUMENT_ENDINGS.iter().find(|e| lower.ends_with(*e)) {
+        let slug = crate::text::slugify(strip(ending));
+        let expected = format!("{}.md", if slug.is_empty() { "ten-bai" } else { &slug });
+        (
+            msg!("post-is-a-document", file = name, folder = folder),
+            msg!(
+                "post-is-a-document-help",
+                folder = folder,
+                expected = expected
+            ),
+        )
+    } else {
+        (
+            msg!("stray-file", file = name, folder = folder),
+            msg!("stray-file-help", folder = folder),
+        )
+    };
+    Diagnostic::file(path, message).with_help(help).warning()
+}
+
+/// The folders of the layout, each with the names people give it instead
+/// (folded to ASCII: `Tin tức` is `tin-tuc`).
+const FOLDERS: [(&str, &[&str]); 4] = [
+    (
+        "news",
+        &[
+            "tin-tuc", "tintuc", "tin", "tin-bai", "bai-viet", "baiviet", "bai", "posts", "post",
+        ],
+    ),
+    (
+        "files",
+        &[
+            "file",
+            "tep",
+            "tep-tin",
+            "tai-lieu",
+            "tailieu",
+            "dinh-kem",
+            "van-ban",
+            "attachments",
+        ],
+    ),
+    ("pages", &["page", "trang"]),
+    ("static", &[]),
+];
+
+/// The layout folder `name` is probably meant to be (`News`, `tin-tuc`,
+/// `nwes` for `news`), among `expected`.
+fn meant_folder(name: &str, expected: &[&str]) -> Option<&'static str> {
+    let folded = crate::text::slugify(name);
+    FOLDERS
+        .iter()
+        .filter(|(folder, _)| expected.contains(folder))
+        .find(|(folder, aliases)| {
+            folded == *folder
+                || aliases.contains(&folded.as_str())
+                || (folded.len() >= 3 && strsim::damerau_levenshtein(&folded, folder) <= 1)
+        })
+        .map(|(folder, _)| *folder)
+}
+
+/// A folder that is not part of the layout but looks like one of its
+/// folders (`2025/tin-tuc/`, `2025/News/`): nothing in it is published.
+fn misnamed_folder(path: &Path, parts: &[String]) -> Option<Diagnostic> {
+    let (expected, name): (&[&str], &str) = match parts {
+        [year, name] if parse_year(year).is_some() => (&["news", "files"], name.as_str()),
+        [name] if parse_year(name).is_none() => (&["pages", "static"], name.as_str()),
+        _ => return None,
+    };
+    if expected.contains(&name) {
+        return None;
+    }
+    let meant = meant_folder(name, expected)?;
+    let shown = parts.join("/");
+    let suggested = match parts {
+        [year, _] => format!("{year}/{meant}/"),
+        _ => format!("{meant}/"),
+    };
+    Some(
+        Diagnostic::file(
+            path,
+            msg!(
+                "folder-near-miss",
+                folder = format!("{shown}/"),
+                expected = format!("{meant}/")
+            ),
+        )
+        .with_help(msg!(
+            "folder-near-miss-help",
+            folder = format!("{shown}/"),
+            expected = suggested
+        ))
+        .warning(),
+    )
+}
+
+/// What a file that is neither a regular file nor a folder is (`fifo`,
+/// `socket`, `device`, `other`: the message says it in words).
 #[cfg(unix)]
 fn special_kind(kind: &std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
-        "a named pipe (FIFO)"
+        "fifo"
     } else if kind.is_socket() {
-        "a socket"
+        "socket"
     } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
+        "device"
     } else {
-        "a special file"
+        "other"
     }
 }
 
 #[cfg(not(unix))]
 fn special_kind(_: &std::fs::FileType) -> &'static str {
-    "a special file"
+    "other"
 }
 
 /// How many links in a row are followed to explain a broken one (the
@@ -296,32 +422,16 @@ fn broken_link(path: &Path) -> Diagnostic {
         if chain.contains(&next) {
             chain.push(next);
             let shown: Vec<String> = chain.iter().map(|p| p.display().to_string()).collect();
-            return Diagnostic::file(
-                path,
-                format!(
-                    "is a link in a loop ({}): these links point at each other, so there is no file to publish",
-                    shown.join(" -> ")
-                ),
-            )
-            .with_help("replace one of the links with the file it should lead to, or delete the links");
+            return Diagnostic::file(path, msg!("link-loop", chain = shown.join(" -> ")))
+                .with_help(msg!("link-loop-help"));
         }
         if std::fs::symlink_metadata(&next).is_err() {
-            return Diagnostic::file(
-                path,
-                format!(
-                    "is a link to {}, which does not exist; it is not published",
-                    target.display()
-                ),
-            )
-            .with_help("put the file itself here instead of the link, or delete the link");
+            return Diagnostic::file(path, msg!("link-to-nothing", target = &target))
+                .with_help(msg!("link-broken-help"));
         }
         chain.push(next);
     }
-    Diagnostic::file(
-        path,
-        "is a link that cannot be followed (too many links in a row, or a folder on the way that leads nowhere); it is not published",
-    )
-    .with_help("put the file itself here instead of the link, or delete the link")
+    Diagnostic::file(path, msg!("link-unfollowable")).with_help(msg!("link-broken-help"))
 }
 
 /// `path` with `.` and `name/..` taken out, without reading the disk: to

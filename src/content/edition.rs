@@ -311,13 +311,19 @@ pub(crate) fn convert(
                 _ => None,
             });
     let md = |text: &str, errors: &mut Vec<Diagnostic>| -> Html {
-        let (html, broken, no_alt) = markdown::render_checked(text, &dir, &loader.links);
-        for offset in no_alt {
-            // The image as written (`![](x.png)`), to find it in the file.
-            let image = &text[offset..];
-            let image = image.find(')').map_or(image, |end| &image[..=end]);
-            let at = src.text.find(image).unwrap_or(0);
-            errors.push(super::post::no_alt_warning(src, at));
+        let (html, broken, found) = markdown::render_checked(text, &dir, &loader.links);
+        for f in found {
+            // The value as written, else what the finding is about, to
+            // find it in the file.
+            let at = src
+                .text
+                .find(text)
+                .map(|i| i + f.offset)
+                .unwrap_or_else(|| {
+                    let about = text.get(f.offset..f.offset + f.len).unwrap_or_default();
+                    src.text.find(about).unwrap_or(0)
+                });
+            errors.push(f.diagnostic_at(&src.display, &src.text, at));
         }
         for b in broken {
             errors.push(here(

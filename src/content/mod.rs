@@ -19,6 +19,7 @@ mod links;
 pub mod model;
 mod parse;
 pub(crate) mod post;
+mod quotes;
 mod read;
 mod reload;
 mod source;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Links;
+use crate::msg;
 use cache::CachedFile;
 use model::Site;
 
@@ -74,8 +76,8 @@ pub(crate) fn load_cached(
     phases.end("discover");
     let Some(config_rel) = layout.config.clone() else {
         errors.push(
-            Diagnostic::file(&source.join("site.yaml"), "there is no site.yaml in this folder")
-                .with_help("run the command in the folder that holds content/, or name the content folder with --source"),
+            Diagnostic::file(&source.join("site.yaml"), msg!("no-site-yaml"))
+                .with_help(msg!("no-site-yaml-help")),
         );
         return Err(finish(errors));
     };
@@ -168,7 +170,7 @@ fn settings(
     {
         errors.push(Diagnostic::file(
             Path::new("--base-url"),
-            format!("`{url}` is not an absolute web address (https://...)"),
+            msg!("base-url-not-absolute", url = url.as_str()),
         ));
     }
     if let Some(current) = config.current
@@ -181,10 +183,11 @@ fn settings(
                 &src.text,
                 line,
                 column,
-                format!("`current: {current}` names a year with no edition folder"),
+                msg!("current-without-edition", year = current.to_string()),
             )
-            .with_help(format!(
-                "create the folder {current}/ with its edition.yaml, or remove `current:`"
+            .with_help(msg!(
+                "current-without-edition-help",
+                year = current.to_string()
             )),
         );
     }

@@ -93,10 +93,10 @@ fn render_body_with(
     errors: &mut Vec<Diagnostic>,
     lookups: &mut Vec<Lookup>,
 ) -> Html {
-    let (html, broken, no_alt) =
+    let (html, broken, found) =
         markdown::render_recording(&src.text[body..], &src.dir, links, lookups);
-    for offset in no_alt {
-        errors.push(no_alt_warning(src, body + offset));
+    for f in found {
+        errors.push(f.diagnostic(&src.display, &src.text, body));
     }
     for b in broken {
         errors.push(
@@ -112,19 +112,6 @@ fn render_body_with(
         );
     }
     Html(html)
-}
-
-/// A warning for an image written without alternative text, at byte
-/// `offset` of the file.
-pub(crate) fn no_alt_warning(src: &SourceFile, offset: usize) -> Diagnostic {
-    Diagnostic::at_offset(
-        &src.display,
-        &src.text,
-        offset,
-        "this image has no alternative text (alt), so screen readers cannot describe it",
-    )
-    .with_help("describe the image between the brackets: ![Lễ mít tinh kỷ niệm ngày 25/3](../files/anh.jpg)")
-    .warning()
 }
 
 /// A post without its body: what lists, feeds and the sitemap show.
@@ -228,6 +215,7 @@ pub(crate) fn convert_meta(
     if title > MAX_TITLE_CHARS {
         errors.push(title_too_long(src, title, "`summary:`"));
     }
+    super::quotes::check(src, &front.title, &front.tags, errors);
     if front.tags.len() > MAX_TAGS {
         errors.push(
             src.at_key(
@@ -358,6 +346,7 @@ pub(crate) fn convert_page(
     loader: &Loader,
     errors: &mut Vec<Diagnostic>,
 ) -> Page {
+    super::quotes::check(src, &front.title, &[], errors);
     Page {
         content: render_body(src, body, loader, errors),
         slug,

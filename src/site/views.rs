@@ -18,6 +18,25 @@ pub(crate) fn ordinal_label(ordinal: i64) -> String {
     format!("lần thứ {ordinal}")
 }
 
+/// A site path (`2024/files/Kế hoạch 45.pdf`, `/2024/files/a b.jpg#x`) as
+/// it goes in an `href` or `src`: every byte that is not allowed as it is in
+/// a URL path (spaces, `%`, letters with accents) percent-encoded, so that
+/// the link works in every browser, from disk and under a subpath. What
+/// follows a `#` or `?` is kept as written (it is already a URL's part).
+pub(crate) fn encode_path(path: &str) -> String {
+    let (path, suffix) = path.split_at(path.find(['#', '?']).unwrap_or(path.len()));
+    let mut out = String::with_capacity(path.len() + suffix.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out.push_str(suffix);
+    out
+}
+
 /// Midnight in Vietnam (UTC+7) of a day, as Atom wants it.
 pub(super) fn rfc3339(d: Day) -> String {
     format!("{}T00:00:00+07:00", d.iso())
@@ -226,7 +245,7 @@ impl Views<'_> {
     pub(super) fn document(&self, d: &Document) -> DocumentView {
         let (href, external) = match &d.link {
             DocumentLink::None => (None, false),
-            DocumentLink::File(path) => (Some(path.clone()), false),
+            DocumentLink::File(path) => (Some(encode_path(path)), false),
             DocumentLink::External(url) => (Some(url.clone()), true),
         };
         DocumentView {
@@ -264,8 +283,13 @@ impl Views<'_> {
         PostView {
             summary: post_summary(p),
             source: p.source.clone(),
+            // Relative to the page, ready to use (`src="{{ post.image.src }}"`).
             image: body.image.as_ref().map(|i| ImageView {
-                src: self.href(&i.src),
+                src: if crate::markdown::is_external(&i.src) {
+                    i.src.clone()
+                } else {
+                    self.href(&encode_path(&i.src))
+                },
                 alt: i.alt.clone(),
             }),
             content_html: self.html(&body.content),
