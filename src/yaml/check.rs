@@ -424,8 +424,14 @@ impl<'a> Checker<'a> {
                 Some(msg!("key-too-deep-help", key = name)),
             );
         }
+        // Keys kept only to be checked (`year` of an edition) are not offered.
         let allowed: Vec<String> = props
-            .map(|p| p.keys().cloned().collect())
+            .map(|p| {
+                p.iter()
+                    .filter(|(_, v)| v.get("deprecated") != Some(&Value::Bool(true)))
+                    .map(|(k, _)| k.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         let help = if allowed.is_empty() {
             msg!("unknown-key-none-help")
