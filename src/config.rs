@@ -7,7 +7,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::yaml;
+use crate::i18n::Message;
+use crate::msg;
+use crate::yaml::{self, tree::Seg};
 
 /// Cài đặt chung của trang (`content/site.yaml`). Site settings as written.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -120,56 +122,54 @@ impl SiteConfig {
     pub(crate) fn parse(file: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
         let raw: SiteFile = yaml::parse(file, text, 0, text.len()).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
-        let at_key = |key: &str, message: String, help: &str| {
-            let (line, column) = key_position(text, key);
+        // At the value written under `path` (its first line when not found).
+        let at = |path: &[Seg], message: Message, help: Message| {
+            let (line, column) = yaml::locate(text, path, false).unwrap_or((1, 1));
             Diagnostic::at(file, text, line, column, message).with_help(help)
         };
         let base_url = match normalise_base_url(&raw.base_url) {
             Some(url) => url,
             None => {
-                errors.push(at_key(
-                    "base_url",
-                    format!("`{}` is not an absolute web address", raw.base_url),
-                    "write the address the site will have, e.g. https://ctxh.example.gov.vn/",
+                errors.push(at(
+                    &[Seg::Key("base_url")],
+                    msg!("base-url-invalid", value = &raw.base_url),
+                    msg!("base-url-invalid-help"),
                 ));
                 String::new()
             }
         };
         let day = parse_month_day(&raw.campaign.day).unwrap_or_else(|| {
-            errors.push(at_key(
-                "day",
-                format!("`{}` is not a month and day", raw.campaign.day),
-                "write it as month-day, e.g. \"03-25\" for 25 March",
+            errors.push(at(
+                &[Seg::Key("campaign"), Seg::Key("day")],
+                msg!("campaign-day-invalid", value = &raw.campaign.day),
+                msg!("campaign-day-invalid-help"),
             ));
             (3, 25)
         });
         if !(1900..=2999).contains(&raw.campaign.first_year) {
-            errors.push(at_key(
-                "first_year",
-                format!(
-                    "`{}` is not a plausible first year",
-                    raw.campaign.first_year
-                ),
-                "write the year of the first edition, e.g. 2017",
+            errors.push(at(
+                &[Seg::Key("campaign"), Seg::Key("first_year")],
+                msg!("first-year-implausible", value = raw.campaign.first_year),
+                msg!("first-year-implausible-help"),
             ));
         }
         let news_per_page = match raw.news_per_page {
             None => NonZeroUsize::new(10).expect("10 is not zero"),
             Some(n) => NonZeroUsize::new(n).unwrap_or_else(|| {
-                errors.push(at_key(
-                    "news_per_page",
-                    "`news_per_page` must be at least 1".to_owned(),
-                    "write a number such as 10",
+                errors.push(at(
+                    &[Seg::Key("news_per_page")],
+                    msg!("news-per-page-zero"),
+                    msg!("news-per-page-zero-help"),
                 ));
                 NonZeroUsize::MIN
             }),
         };
         let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
-            errors.push(at_key(
-                "theme",
-                format!("`{theme}` is not a theme name"),
-                "write the name of a folder under themes/, e.g. default",
+            errors.push(at(
+                &[Seg::Key("theme")],
+                msg!("theme-name-invalid", value = &theme),
+                msg!("theme-name-invalid-help"),
             ));
         }
         // Shown on every page: bounded, so that pages grow with what they
@@ -187,57 +187,55 @@ impl SiteConfig {
             ("email", raw.email.as_deref(), MAX_CONTACT_CHARS),
         ] {
             if let Some(value) = value.filter(|v| v.chars().count() > max) {
-                errors.push(at_key(
-                    key,
-                    format!(
-                        "`{key}` has {} characters; at most {max} are allowed (it is shown on every page)",
-                        value.chars().count()
+                errors.push(at(
+                    &[Seg::Key(key)],
+                    msg!(
+                        "setting-too-long",
+                        key = key,
+                        chars = value.chars().count(),
+                        max = max
                     ),
-                    "shorten it; a longer presentation of the site belongs in content/index.md",
+                    msg!("setting-too-long-help"),
                 ));
             }
         }
         if raw.menu.len() > MAX_MENU_ITEMS {
-            errors.push(at_key(
-                "menu",
-                format!(
-                    "the menu has {} entries; at most {MAX_MENU_ITEMS} are allowed (it is shown on every page)",
-                    raw.menu.len()
-                ),
-                "keep the main sections in the menu and link the others from a page",
-            ));
+            let (line, column) = yaml::locate(text, &[Seg::Key("menu")], true).unwrap_or((1, 1));
+            errors.push(
+                Diagnostic::at(
+                    file,
+                    text,
+                    line,
+                    column,
+                    msg!(
+                        "menu-too-long",
+                        count = raw.menu.len(),
+                        max = MAX_MENU_ITEMS
+                    ),
+                )
+                .with_help(msg!("menu-too-long-help")),
+            );
         }
-        for item in raw
-            .menu
-            .iter()
-            .filter(|m| m.title.chars().count() > MAX_MENU_TITLE_CHARS)
-        {
-            errors.push(at_key(
-                "menu",
-                format!(
-                    "the menu entry `{}` has {} characters; at most {MAX_MENU_TITLE_CHARS} are allowed",
-                    item.title.chars().take(40).collect::<String>(),
-                    item.title.chars().count()
-                ),
-                "name the section in a few words, e.g. \"Tin tức\"",
-            ));
+        for (i, item) in raw.menu.iter().enumerate() {
+            if item.title.chars().count() > MAX_MENU_TITLE_CHARS {
+                errors.push(at(
+                    &[Seg::Key("menu"), Seg::Index(i), Seg::Key("title")],
+                    msg!(
+                        "menu-title-too-long",
+                        title = item.title.chars().take(40).collect::<String>(),
+                        chars = item.title.chars().count(),
+                        max = MAX_MENU_TITLE_CHARS
+                    ),
+                    msg!("menu-title-too-long-help"),
+                ));
+            }
         }
-        for item in &raw.menu {
+        for (i, item) in raw.menu.iter().enumerate() {
             if let Some(reason) = crate::markdown::refused(&item.url) {
-                let message = format!("the menu link `{}` cannot be published: {reason}", item.url);
-                // As written: in double quotes, a backslash is doubled.
-                let written = text
-                    .find(item.url.as_str())
-                    .or_else(|| text.find(&item.url.replace('\\', "\\\\")));
-                let problem = match written {
-                    Some(offset) => Diagnostic::at_offset(file, text, offset, message),
-                    None => {
-                        let (line, column) = key_position(text, "menu");
-                        Diagnostic::at(file, text, line, column, message)
-                    }
-                };
-                errors.push(problem.with_help(
-                    "link to a page of the site from its root (/luu-tru/) or to a web address (https://...)",
+                errors.push(at(
+                    &[Seg::Key("menu"), Seg::Index(i), Seg::Key("url")],
+                    msg!("menu-link-refused", url = &item.url, reason = reason),
+                    msg!("menu-link-refused-help"),
                 ));
             }
         }
@@ -274,23 +272,11 @@ impl SiteConfig {
     }
 }
 
-/// Position (1-based line and column) where `key:` is first written, at
-/// the start of a line or inside a flow mapping (`campaign: { day: ... }`),
-/// or 1:1.
+/// Position (1-based line and column) where the first key `key:` is
+/// written in the YAML `text`, at any depth (never in a comment or a
+/// quoted text), or 1:1.
 pub(crate) fn key_position(text: &str, key: &str) -> (usize, usize) {
-    let pattern = format!("{key}:");
-    for (i, line) in text.lines().enumerate() {
-        let mut from = 0;
-        while let Some(found) = line[from..].find(&pattern) {
-            let at = from + found;
-            let before = line[..at].chars().next_back();
-            if matches!(before, None | Some(' ' | '\t' | '{' | ',' | '-')) {
-                return (i + 1, line[..at].chars().count() + 1);
-            }
-            from = at + pattern.len();
-        }
-    }
-    (1, 1)
+    yaml::key_position(text, key).unwrap_or((1, 1))
 }
 
 /// `url` as a base URL (absolute http(s), ending in `/`), or `None`.

@@ -97,9 +97,88 @@ pub fn parse_day(text: &str) -> Option<Day> {
     Day::new(y as i16, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
 }
 
-/// The message given for a value that is not a date.
+/// The loader's own reason for a value that is not a date. Never shown:
+/// the YAML module explains a refused date with [`explain_bad_day`].
 pub(crate) fn bad_day_message(text: &str) -> String {
-    format!("`{text}` is not a date: write it as 25/3/2024 (day/month/year) or 2024-03-25")
+    format!("`{text}` is not a date")
+}
+
+/// Why `text` (not accepted by [`parse_day`]) is not a date, and the date
+/// it probably means in the form to write (`D/M/YYYY`), when there is one
+/// that is not what was written.
+pub(crate) fn explain_bad_day(text: &str) -> (crate::i18n::Message, Option<String>) {
+    use crate::msg;
+    let text = text.trim();
+    let parts: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let numbers: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let well_formed = parse_day_parts(text);
+    if let Some((y, m, d)) = well_formed {
+        // The form is right; the day does not exist.
+        if !(1..=12).contains(&m) {
+            // 3/25/2024: month and day swapped.
+            let swapped = exists(y, d, m);
+            return (
+                msg!("date-bad-month", date = text, month = m),
+                swapped.then(|| format!("{m}/{d}/{y}")),
+            );
+        }
+        let days = Date::new(y as i16, m as i8, 1).map_or(31, |first| first.days_in_month());
+        return (
+            msg!(
+                "date-impossible",
+                date = text,
+                day = d,
+                month = m,
+                year = y,
+                days = days
+            ),
+            Some(format!("{days}/{m}/{y}")),
+        );
+    }
+    // Another form: 25-3-2024, 25.3.2024, 2024/3/25, 25/3/24.
+    let guess = match (numbers.as_slice(), parts.as_slice()) {
+        ([a, b, c], [_, _, last]) if last.len() == 4 => Some((*c, *b, *a)),
+        ([a, b, c], [first, _, _]) if first.len() == 4 => Some((*a, *b, *c)),
+        ([a, b, c], [_, _, last]) if last.len() == 2 => Some((2000 + *c, *b, *a)),
+        _ => None,
+    };
+    let example = guess
+        .filter(|&(y, m, d)| (1000..=9999).contains(&y) && exists(y, m, d))
+        .map(|(y, m, d)| format!("{d}/{m}/{y}"))
+        .filter(|e| e != text);
+    (msg!("date-format", value = text), example)
+}
+
+/// Whether year `y`, month `m`, day `d` is a day of the calendar.
+fn exists(y: i64, m: i64, d: i64) -> bool {
+    match (i16::try_from(y), i8::try_from(m), i8::try_from(d)) {
+        (Ok(y), Ok(m), Ok(d)) => Day::new(y, m, d).is_some(),
+        _ => false,
+    }
+}
+
+/// Year, month and day of a text written in one of the accepted forms,
+/// whether or not that day exists.
+fn parse_day_parts(text: &str) -> Option<(i64, i64, i64)> {
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = if text.contains('/') {
+        text.split('/').collect()
+    } else {
+        text.split('-').collect()
+    };
+    if parts.len() != 3 || !parts.iter().all(|p| digits(p)) {
+        return None;
+    }
+    let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let (y, m, d) = if text.contains('/') {
+        (parts[2].len() == 4).then_some((n[2], n[1], n[0]))?
+    } else {
+        (parts[0].len() == 4).then_some((n[0], n[1], n[2]))?
+    };
+    (1000..=9999).contains(&y).then_some((y, m, d))
 }
 
 impl<'de> Deserialize<'de> for Day {
@@ -169,6 +248,33 @@ mod tests {
         ] {
             assert_eq!(parse_day(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn bad_dates_are_explained_without_suggesting_what_was_written() {
+        let (m, fix) = explain_bad_day("30/2/2025");
+        assert_eq!(m.id(), "date-impossible");
+        assert!(
+            m.render(crate::i18n::Lang::Vi)
+                .contains("tháng 2 năm 2025 chỉ có 28 ngày")
+        );
+        assert_eq!(fix.as_deref(), Some("28/2/2025"));
+        let (m, fix) = explain_bad_day("29/2/2023");
+        assert_eq!(
+            (m.id(), fix.as_deref()),
+            ("date-impossible", Some("28/2/2023"))
+        );
+        let (m, fix) = explain_bad_day("3/25/2024");
+        assert_eq!(
+            (m.id(), fix.as_deref()),
+            ("date-bad-month", Some("25/3/2024"))
+        );
+        let (m, fix) = explain_bad_day("25-3-2024");
+        assert_eq!((m.id(), fix.as_deref()), ("date-format", Some("25/3/2024")));
+        let (m, fix) = explain_bad_day("25/3/24");
+        assert_eq!((m.id(), fix.as_deref()), ("date-format", Some("25/3/2024")));
+        let (m, fix) = explain_bad_day("hôm nay");
+        assert_eq!((m.id(), fix), ("date-format", None));
     }
 
     #[test]

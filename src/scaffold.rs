@@ -141,7 +141,7 @@ fn quoted(text: &str) -> String {
 
 /// What `new edition` reads of the previous edition (anything else is
 /// that year's own and not copied).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 struct Previous {
     #[serde(default)]
     purposes: Vec<String>,
@@ -151,7 +151,7 @@ struct Previous {
     units: Vec<PreviousUnit>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 struct PreviousUnit {
     name: String,
     #[serde(default)]

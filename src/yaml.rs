@@ -1,22 +1,47 @@
 //! YAML parsing with positions. The only module that names `serde_yaml`, so
 //! the YAML library can be swapped here alone.
 //!
-//! `serde_yaml` reports most errors with a line and column, but not all:
-//! duplicate keys and missing top-level keys come without a useful place,
-//! and errors raised while converting a value (a bad date) point at the
-//! enclosing mapping. This module finds the real spot in the text, shifts
-//! it by where the YAML starts inside its file (front matter), and words
-//! the message for a non-programmer.
+//! `serde_yaml` loads the typed values. When it refuses a file, the file
+//! is read again, only then, by a second parser that reports event marks
+//! (`saphyr-parser`, see [`tree`]) and by a line scanner that knows
+//! comments and quotes ([`lex`]); the tree is checked beside the type's
+//! JSON Schema ([`check`]). So every problem is found at the line and
+//! column of the mistake itself, and told as a catalogue message with a
+//! fix, never in the loader's words. Checks made after loading (a date in
+//! the wrong year) find their value the same way, through [`locate`].
+
+mod check;
+mod lex;
+pub(crate) mod tree;
 
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, line_column};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Message;
+use crate::msg;
+use tree::{Broken, Kind, Node, Pos, Seg};
+
+/// A problem found in YAML: where (in the YAML's own lines, 1-based line,
+/// 0-based column), what, and the fix.
+pub(crate) struct Finding {
+    at: Pos,
+    message: Message,
+    help: Option<Message>,
+}
+
+impl Finding {
+    fn new(at: Pos, message: Message, help: Option<Message>) -> Self {
+        Finding { at, message, help }
+    }
+}
 
 /// Parses the YAML that starts at byte `start` of `file_text` (the whole
-/// file, so that positions count from the top of the file).
-pub fn parse<T: DeserializeOwned>(
+/// file, so that positions count from the top of the file). `start` is at
+/// the start of a line.
+pub fn parse<T: DeserializeOwned + JsonSchema>(
     file: &Path,
     file_text: &str,
     start: usize,
@@ -31,119 +56,243 @@ pub fn parse<T: DeserializeOwned>(
     } else {
         serde_yaml::from_str::<T>(yaml)
     };
-    result.map_err(|err| describe(file, file_text, start, yaml, &err))
+    result.map_err(|err| {
+        let serde_at = err.location().map(|l| Pos {
+            line: l.line(),
+            col: l.column().saturating_sub(1),
+        });
+        let schema = schemars::generate::SchemaSettings::draft07()
+            .into_generator()
+            .into_root_schema_for::<T>()
+            .to_value();
+        let found = explain(yaml, &schema, serde_at);
+        let first_line = file_text[..start].matches('\n').count() + 1;
+        let d = Diagnostic::at(
+            file,
+            file_text,
+            found.at.line + first_line - 1,
+            found.at.col + 1,
+            found.message,
+        );
+        match found.help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    })
 }
 
-fn describe(
-    file: &Path,
-    file_text: &str,
-    start: usize,
-    yaml: &str,
-    err: &serde_yaml::Error,
-) -> Diagnostic {
-    let full = err.to_string();
-    // Drop serde_yaml's own " at line L column C": we print the position ourselves.
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full.clone(),
+/// What is wrong with `yaml`, which the loader refused (at `serde_at`, if
+/// it said where), checked against `schema`.
+fn explain(yaml: &str, schema: &serde_json::Value, serde_at: Option<Pos>) -> Finding {
+    let scan = lex::scan(yaml);
+    if let Some(at) = scan.tab() {
+        return Finding::new(at, msg!("yaml-tab"), Some(msg!("yaml-tab-help")));
+    }
+    let root = match tree::build(yaml) {
+        Err(Broken::TooDeep(at)) => {
+            return Finding::new(at, msg!("yaml-too-deep"), Some(msg!("yaml-too-deep-help")));
+        }
+        Err(Broken::Syntax(at)) => {
+            // The parser's own limit on brackets, deeper than ours.
+            if let Some(open) = scan.line(at.line).and_then(|l| too_deep(l.text)) {
+                let at = Pos {
+                    line: at.line,
+                    col: open,
+                };
+                return Finding::new(at, msg!("yaml-too-deep"), Some(msg!("yaml-too-deep-help")));
+            }
+            return syntax(&scan, at);
+        }
+        Ok(root) => root,
     };
-    // Offset of the reported spot inside the YAML text.
-    let mut offset = err
-        .location()
-        .map(|l| l.index().min(yaml.len()))
-        .unwrap_or(0);
-    let (path, detail) = match message.split_once(": ") {
-        Some((p, d)) if !p.contains(' ') => (Some(p.to_owned()), d.to_owned()),
-        _ => (None, message.clone()),
-    };
-    let place = path
-        .as_deref()
-        .map(|p| format!(" (in `{p}`)"))
-        .unwrap_or_default();
-    let (text, help) = if let Some(key) = between(&detail, "unknown field `", "`") {
-        let allowed = allowed_keys(&detail);
-        let mut help = String::new();
-        if let Some(best) = nearest(&key, &allowed) {
-            help.push_str(&format!("did you mean `{best}`? "));
+    if let Some(node) = &root
+        && !matches!(node.kind, Kind::Map(_))
+    {
+        if let Some(f) = missing_space(&scan, yaml.lines().count()) {
+            return f;
         }
-        if allowed.is_empty() {
-            help.push_str("no keys are allowed here; remove this line");
-        } else {
-            help.push_str(&format!(
-                "the keys allowed here are: {}",
-                allowed.join(", ")
-            ));
+        return Finding::new(
+            node.start,
+            msg!("yaml-not-keys"),
+            Some(msg!("yaml-not-keys-help")),
+        );
+    }
+    if let Some(f) = check::Checker::new(schema).document(root.as_ref()) {
+        return f;
+    }
+    if let Some(alias) = root.as_ref().and_then(first_alias) {
+        return Finding::new(alias, msg!("yaml-alias"), Some(msg!("yaml-alias-help")));
+    }
+    // The two parsers differ on a few rules: say where the loader stopped.
+    syntax(&scan, serde_at.unwrap_or(Pos { line: 1, col: 0 }))
+}
+
+/// The column of the first bracket of a line that opens more than
+/// [`tree::MAX_DEPTH`] of them.
+fn too_deep(line: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut first = None;
+    for (col, c) in line.chars().enumerate() {
+        match c {
+            '[' | '{' => {
+                first = first.or(Some(col));
+                depth += 1;
+                if depth > tree::MAX_DEPTH {
+                    return first;
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        (format!("unknown key `{key}`{place}"), help)
-    } else if let Some(key) = between(&detail, "missing field `", "`") {
-        (
-            format!("the required key `{key}` is missing{place}"),
-            format!("add a line `{key}: ...` here"),
-        )
-    } else if let Some(key) = between(&detail, "duplicate field `", "`") {
-        if let Some(at) = find_duplicate_key(yaml, &key) {
-            offset = at;
-        }
-        (
-            format!("the key `{key}` is written twice{place}"),
-            "each key may appear once: keep one and delete the other".to_owned(),
-        )
-    } else if detail.contains("invalid type") || detail.contains("invalid value") {
-        (
-            format!(
-                "wrong kind of value{place}: {}",
-                friendly_type_error(&detail)
-            ),
-            "check the indentation and the value; put text containing `: ` or `#` in quotes"
-                .to_owned(),
-        )
-    } else if detail.contains("recursion limit") || detail.contains("repetition limit") {
-        (
-            format!("the YAML is nested or repeated too deeply{place}"),
-            "remove the deep nesting or the anchors (&) and aliases (*)".to_owned(),
-        )
-    } else if let Some(value) = between(&detail, "`", "`") {
-        // A value rejected while converting it (a date, say): the position
-        // given is the enclosing mapping; point at the value itself.
-        if let Some(found) = yaml[offset..].find(value.as_str()) {
-            offset += found;
-        }
-        (format!("{detail}{place}"), String::new())
-    } else {
-        (
-            format!("this is not valid YAML: {detail}"),
-            "check the indentation, the colons after keys, and quotes around text".to_owned(),
-        )
-    };
-    // Position in the whole file.
-    let (line, column) = line_column(yaml, offset);
-    let first_line = line_column(file_text, start).0;
-    let line = line + first_line - 1;
-    let d = Diagnostic::at(file, file_text, line, column, text);
-    if help.is_empty() {
-        d
-    } else {
-        d.with_help(help)
+    }
+    None
+}
+
+/// Whether `node` is a text in quotes: a value is pointed at after its
+/// opening quote, at its first letter.
+fn quoted(node: &Node) -> bool {
+    matches!(node.kind, Kind::Scalar(_, tree::Style::Quoted))
+}
+
+fn first_alias(node: &Node) -> Option<Pos> {
+    match &node.kind {
+        Kind::Alias => Some(node.start),
+        Kind::Seq(items) => items.iter().find_map(first_alias),
+        Kind::Map(entries) => entries
+            .iter()
+            .find_map(|(k, v)| first_alias(k).or_else(|| first_alias(v))),
+        Kind::Scalar(..) => None,
     }
 }
 
-fn between(text: &str, open: &str, close: &str) -> Option<String> {
-    let from = text.find(open)? + open.len();
-    let len = text[from..].find(close)?;
-    Some(text[from..from + len].to_owned())
+fn missing_space(scan: &lex::Scan, upto: usize) -> Option<Finding> {
+    let (at, key, value) = scan.missing_space(upto)?;
+    Some(Finding::new(
+        at,
+        msg!("yaml-missing-space", key = key),
+        Some(msg!(
+            "yaml-missing-space-help",
+            example = format!("{key}: {value}")
+        )),
+    ))
 }
 
-/// The keys serde lists after "expected one of" / "expected".
-fn allowed_keys(detail: &str) -> Vec<String> {
-    let Some(i) = detail.find("expected") else {
-        return Vec::new();
-    };
-    detail[i..]
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
+/// A file that is not valid YAML, where the parser stopped at `at`: the
+/// mistake people make that explains it, else the place.
+fn syntax(scan: &lex::Scan, at: Pos) -> Finding {
+    if let Some(q) = scan.open_quote(at.line)
+        && (q.close.is_none_or(|c| c.line + 1 >= at.line) || q.open == at)
+    {
+        let line = scan.line(q.open.line);
+        let key = line.and_then(|l| l.key()).unwrap_or("title");
+        return Finding::new(
+            q.open,
+            msg!("yaml-unclosed-quote"),
+            Some(msg!(
+                "yaml-unclosed-quote-help",
+                example = check::example(key)
+            )),
+        );
+    }
+    let line = scan
+        .line(at.line)
+        .filter(|l| l.content)
+        .or_else(|| scan.previous(at.line));
+    if let Some(l) = line {
+        // A value typed with Word's quotes: “Hải Phòng: kế hoạch”.
+        let value_at = match l.colon {
+            Some(c) => c + 1 + (l.text[c + 1..].len() - l.text[c + 1..].trim_start().len()),
+            None => l.first,
+        };
+        let value = &l.text[value_at.min(l.text.len())..];
+        if lex::curly(value) {
+            let inner = value
+                .trim()
+                .trim_matches(['“', '”', '‘', '’', '„'])
+                .replace('"', "\\\"");
+            let example = match l.key() {
+                Some(k) => format!("{k}: \"{inner}\""),
+                None => format!("- \"{inner}\""),
+            };
+            return Finding::new(
+                Pos {
+                    line: l.no,
+                    col: l.col(value_at),
+                },
+                msg!("yaml-curly-quotes"),
+                Some(msg!("yaml-curly-quotes-help", example = example)),
+            );
+        }
+    }
+    if let Some(f) = missing_space(scan, at.line) {
+        return f;
+    }
+    if let Some(l) = line {
+        // `title: Hải Phòng: kế hoạch`: a second `: ` in a value.
+        if let (Some(colon), Some(key)) = (l.colon, l.key())
+            && l.no == at.line
+            && at.col > l.col(colon)
+        {
+            let value = l.value();
+            return Finding::new(
+                at,
+                msg!("yaml-colon-in-value", key = key),
+                Some(msg!(
+                    "yaml-colon-in-value-help",
+                    example = format!("{key}: \"{}\"", value.replace('"', "\\\""))
+                )),
+            );
+        }
+        if let Some(above) = scan.previous(l.no)
+            && above.indent() != l.indent()
+        {
+            return Finding::new(
+                Pos {
+                    line: l.no,
+                    col: l.indent(),
+                },
+                msg!(
+                    "yaml-indentation",
+                    found = l.indent(),
+                    above = above.indent()
+                ),
+                Some(msg!("yaml-indentation-help")),
+            );
+        }
+    }
+    Finding::new(at, msg!("yaml-syntax"), Some(msg!("yaml-syntax-help")))
+}
+
+/// Where the value at `path` (or its key, with `key`) is written in
+/// `yaml`, a YAML text from the top of its file: 1-based line and column.
+/// `None` when the text does not hold it (or is not valid YAML).
+pub(crate) fn locate(yaml: &str, path: &[Seg], key: bool) -> Option<(usize, usize)> {
+    let root = tree::build(yaml).ok()??;
+    let (k, v) = root.find(path)?;
+    let node = if key { k.unwrap_or(v) } else { v };
+    Some((
+        node.start.line,
+        node.start.col + 1 + usize::from(quoted(node)),
+    ))
+}
+
+/// Where `needle` is written inside the value at `path`: the byte offset
+/// in `yaml`, searched only within that value's own lines.
+pub(crate) fn locate_in(yaml: &str, path: &[Seg], needle: &str) -> Option<usize> {
+    let root = tree::build(yaml).ok()??;
+    let (_, v) = root.find(path)?;
+    let from = tree::offset(yaml, v.start);
+    let to = tree::offset(yaml, v.end).max(from);
+    let found = yaml[from..to].find(needle).filter(|_| !needle.is_empty())?;
+    Some(from + found)
+}
+
+/// Where the first key `key` is written in `yaml`, at any depth (comments
+/// and text skipped): 1-based line and column.
+pub(crate) fn key_position(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    let root = tree::build(yaml).ok()??;
+    let k = root.first_key(key)?;
+    Some((k.start.line, k.start.col + 1))
 }
 
 /// The allowed key closest to a misspelt one, if any is close enough.
@@ -162,45 +311,12 @@ pub(crate) fn nearest(key: &str, allowed: &[String]) -> Option<String> {
         .map(|(_, k)| k.clone())
 }
 
-fn friendly_type_error(detail: &str) -> String {
-    detail
-        .replace("invalid type: ", "found ")
-        .replace("sequence", "a list")
-        .replace("map", "a group of keys")
-        .replace("a string", "text")
-        .replace("unit value", "nothing")
-}
-
-/// Byte offset of the second occurrence of `key:` at the indentation of its
-/// first occurrence, for duplicate-key errors that carry no position.
-fn find_duplicate_key(yaml: &str, key: &str) -> Option<usize> {
-    let mut first_indent = None;
-    let mut offset = 0;
-    for line in yaml.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches([' ', '-']);
-        let indent = line.len() - trimmed.len();
-        let bare = trimmed.trim_start_matches(['"', '\'']);
-        if let Some(rest) = bare.strip_prefix(key) {
-            let rest = rest.trim_start_matches(['"', '\'']);
-            if rest.starts_with(':') {
-                match first_indent {
-                    None => first_indent = Some(indent),
-                    Some(i) if i == indent => return Some(offset + indent),
-                    Some(_) => {}
-                }
-            }
-        }
-        offset += line.len();
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct T {

@@ -277,7 +277,13 @@ fn a_bad_date_is_reported_at_its_line_and_column() {
     let err = t.build(&[]).assert_fails(1).to_owned();
     assert!(err.contains("content/2024/news/ngay-sai.md:3:8"), "{err}");
     assert!(err.contains("32/3/2024"), "{err}");
-    assert!(err.contains("25/3/2024"), "says how to write it: {err}");
+    // The form is right, the day is not: the fix names the month's last
+    // day, never the form already written.
+    assert!(err.contains("has only 31 days"), "{err}");
+    assert!(
+        err.contains("date: \"31/3/2024\""),
+        "says what to write: {err}"
+    );
 
     let t = site();
     t.write(

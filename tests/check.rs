@@ -79,7 +79,7 @@ fn errors_in_several_files_are_all_listed() {
     assert!(out.contains("did you mean `tags`?"), "{out}");
     // A post dated outside its edition's year stays an error.
     assert!(
-        out.contains("error: content/2023/news/chu-de-2023.md:3:1: the post is dated 20/3/2024"),
+        out.contains("error: content/2023/news/chu-de-2023.md:3:8: the post is dated 20/3/2024"),
         "{out}"
     );
     assert!(

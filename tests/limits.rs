@@ -288,7 +288,7 @@ fn slugs_and_published_names_beyond_200_bytes_are_errors() {
         &t,
         "long names",
         &[
-            "content/2024/news/dia-chi.md:4:1: this post's address would be 201 characters long",
+            "content/2024/news/dia-chi.md:4:8: this post's address would be 201 characters long",
             &format!("{name}: this post's address would be 201 characters long"),
             "this page's address would be 201 characters long",
             "content/static/ả",

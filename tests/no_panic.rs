@@ -105,7 +105,7 @@ fn check_pure(text: &str) {
     if let Ok(split) = frontmatter::split(text) {
         assert!(split.yaml.start <= split.yaml.end && split.yaml.end <= split.body);
         assert!(split.body <= text.len() && text.is_char_boundary(split.body));
-        let _ = campaign::yaml::parse::<serde_yaml::Value>(
+        let _ = campaign::yaml::parse::<serde_json::Value>(
             Path::new("a.md"),
             text,
             split.yaml.start,

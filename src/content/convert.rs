@@ -186,7 +186,7 @@ fn year_intro(input: &Inputs, year: i16, errors: &mut Vec<Diagnostic>) -> Option
 
 /// An `index.md`: Markdown without front matter.
 fn intro(src: &SourceFile, loader: &Loader, errors: &mut Vec<Diagnostic>) -> Option<Html> {
-    match parse_front::<post::NoFront>(src) {
+    match parse_front::<post::NoFront>(src, false) {
         Ok((_, body)) if src.text[body..].trim().is_empty() => None,
         Ok((_, body)) => Some(post::render_body(src, body, loader, errors)),
         Err(d) => {

@@ -5,11 +5,13 @@ use serde::Deserialize;
 use super::Loader;
 use super::limits::{self, MAX_TITLE_CHARS};
 use super::model::{Activity, Document, DocumentLink, Edition, Html, Report, Unit, When};
-use super::source::SourceFile;
+use super::source::{Seg, SourceFile};
 use crate::config::nonempty;
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Message;
 use crate::markdown;
+use crate::msg;
 
 /// How a theme left to fill begins (`campaign new edition` writes
 /// `theme: "CẦN ĐIỀN: chủ đề năm 2025"`); the loader rejects it.
@@ -190,15 +192,17 @@ pub(crate) fn convert(
         // 29 February in a common year: the day before.
         Day::new(year, month, day - 1).expect("the day before 29/2 exists")
     });
-    let here = |needle: &str, message: String, help: String| -> Diagnostic {
-        src.at_text(needle, message).with_help(help)
+    // At the value written under `path`.
+    let here = |path: &[Seg], message: Message, help: Message| -> Diagnostic {
+        src.at_path(path, false, message).with_help(help)
     };
     if ordinal < 1 {
         errors.push(Diagnostic::file(
             &src.display,
-            format!(
-                "the folder {year} is before the first edition ({} in site.yaml)",
-                config.first_year
+            msg!(
+                "edition-before-first",
+                year = year,
+                first = config.first_year
             ),
         ));
     }
@@ -206,46 +210,52 @@ pub(crate) fn convert(
         && written != i64::from(year)
     {
         errors.push(here(
-            "year:",
-            format!("`year: {written}` contradicts the folder name {year}"),
-            format!("delete the `year` line (it comes from the folder) or write `year: {year}`"),
+            &[Seg::Key("year")],
+            msg!("edition-year-contradicts", written = written, year = year),
+            msg!("edition-year-contradicts-help", year = year),
         ));
     }
     if let Some(written) = raw.edition
         && written != ordinal
     {
         errors.push(here(
-            "edition:",
-            format!(
-                "`edition: {written}` is wrong: {year} is the {ordinal}th edition (lần thứ {ordinal}), counting from {}",
-                config.first_year
+            &[Seg::Key("edition")],
+            msg!(
+                "edition-number-wrong",
+                written = written,
+                year = year,
+                ordinal = ordinal,
+                first = config.first_year
             ),
-            format!("delete the `edition` line (it is derived) or write `edition: {ordinal}`"),
+            msg!("edition-number-wrong-help", ordinal = ordinal),
         ));
     }
     if let Some(written) = raw.date
         && written != date
     {
         errors.push(here(
-            "date:",
-            format!("`date: {written}` contradicts the campaign day {date} of {year}"),
-            "delete the `date` line (it is derived from campaign.day in site.yaml)".to_owned(),
+            &[Seg::Key("date")],
+            msg!(
+                "edition-date-contradicts",
+                written = written.short(),
+                date = date.short(),
+                year = year
+            ),
+            msg!("edition-date-contradicts-help"),
         ));
     }
     if raw.theme.trim().is_empty() {
         errors.push(here(
-            "theme:",
-            "the theme (chủ đề) is empty".to_owned(),
-            "write the year's theme, e.g. theme: \"Công tác xã hội Việt Nam - ...\"".to_owned(),
+            &[Seg::Key("theme")],
+            msg!("theme-empty"),
+            msg!("theme-empty-help"),
         ));
     } else if raw.theme.trim_start().starts_with(PLACEHOLDER) {
         // Left by `campaign new edition`: an error until someone fills it.
         errors.push(here(
-            raw.theme.trim(),
-            "the theme is still the placeholder; write the year's theme".to_owned(),
-            format!(
-                "replace the text in quotes with the official theme (chủ đề) of {year}, exactly as in the plan, e.g. theme: \"Công tác xã hội Việt Nam - ...\""
-            ),
+            &[Seg::Key("theme")],
+            msg!("theme-placeholder"),
+            msg!("theme-placeholder-help", year = year),
         ));
     }
     let theme_chars = raw.theme.trim().chars().count();
@@ -254,31 +264,49 @@ pub(crate) fn convert(
         errors.push(
             src.at_key(
                 "theme",
-                format!(
-                    "the theme is {} characters long; a theme may have at most {MAX_TITLE_CHARS}",
-                    limits::count(theme_chars)
+                msg!(
+                    "theme-too-long",
+                    chars = limits::count(theme_chars),
+                    max = MAX_TITLE_CHARS
                 ),
             )
-            .with_help("shorten the theme to the official slogan (chủ đề), exactly as in the plan; put explanations in `summary:` or in index.md"),
+            .with_help(msg!("theme-too-long-help")),
         );
     }
-    let in_year = |d: Day, what: &str, errors: &mut Vec<Diagnostic>| {
+    // `what`: `period-from`, `period-to`, `activity`, `activity-from`,
+    // `activity-to`, `deadline` (the catalogue words each).
+    let in_year = |d: Day, path: &[Seg], what: &str, errors: &mut Vec<Diagnostic>| {
         if d.year() != year {
             errors.push(here(
-                &d_needle(&src.text, d),
-                format!("{what} {d} is not in {year}"),
-                format!("the period, the activities and the report deadline of the {year} edition fall in {year}"),
+                path,
+                msg!(
+                    "date-outside-edition",
+                    what = what,
+                    date = d.short(),
+                    year = year
+                ),
+                msg!("date-outside-edition-help", year = year),
             ));
         }
     };
     let period = raw.period.map(|p| {
-        in_year(p.from, "the period starts on", errors);
-        in_year(p.to, "the period ends on", errors);
+        in_year(
+            p.from,
+            &[Seg::Key("period"), Seg::Key("from")],
+            "period-from",
+            errors,
+        );
+        in_year(
+            p.to,
+            &[Seg::Key("period"), Seg::Key("to")],
+            "period-to",
+            errors,
+        );
         if p.to < p.from {
             errors.push(here(
-                "period",
-                format!("the period ends ({}) before it starts ({})", p.to, p.from),
-                "swap `from` and `to`".to_owned(),
+                &[Seg::Key("period")],
+                msg!("period-reversed", from = p.from.short(), to = p.to.short()),
+                msg!("swap-from-to-help"),
             ));
         }
         (p.from, p.to, p.note)
@@ -294,93 +322,116 @@ pub(crate) fn convert(
             errors.push(
                 src.at_key(
                     "organization",
-                    format!(
-                        "the organization is {} characters long; it may have at most {MAX_TITLE_CHARS}",
-                        limits::count(chars)
+                    msg!(
+                        "setting-too-long",
+                        key = "organization",
+                        chars = limits::count(chars),
+                        max = MAX_TITLE_CHARS
                     ),
                 )
-                .with_help("write the name of the organising body only"),
+                .with_help(msg!("organization-too-long-help")),
             );
         }
     }
     let logo =
         raw.logo
             .as_deref()
-            .and_then(|file| match attachment(year, file, src, loader, errors) {
+            .and_then(|file| match attachment(year, file, &[Seg::Key("logo")], src, loader, errors) {
                 DocumentLink::File(path) => Some(path),
                 _ => None,
             });
-    let md = |text: &str, errors: &mut Vec<Diagnostic>| -> Html {
+    // A Markdown text, the value at `path`.
+    let md = |text: &str, path: &[Seg], errors: &mut Vec<Diagnostic>| -> Html {
         let (html, broken, found) = markdown::render_checked(text, &dir, &loader.links);
         for f in found {
-            // The value as written, else what the finding is about, to
-            // find it in the file.
-            let at = src
-                .text
-                .find(text)
-                .map(|i| i + f.offset)
-                .unwrap_or_else(|| {
-                    let about = text.get(f.offset..f.offset + f.len).unwrap_or_default();
-                    src.text.find(about).unwrap_or(0)
-                });
+            // What the finding is about, as written in the value.
+            let about = text.get(f.offset..f.offset + f.len).unwrap_or_default();
+            let at = src.offset_in(path, about).unwrap_or(0);
             errors.push(f.diagnostic_at(&src.display, &src.text, at));
         }
         for b in broken {
-            errors.push(here(
-                &b.target,
-                format!("the link `{}` leads nowhere: {}", b.target, b.reason),
-                "link to a file relative to this one (files/kh-45.pdf, news/tin.md) or to a page from the site root (/2023/)".to_owned(),
-            ));
+            errors.push(
+                src.at_in(
+                    path,
+                    &b.target,
+                    msg!("link-nowhere", target = &b.target, reason = &b.reason),
+                )
+                .with_help(msg!("link-nowhere-edition-help")),
+            );
         }
         Html(html)
     };
-    let purposes = raw.purposes.iter().map(|p| md(p, errors)).collect();
-    let requirements = raw.requirements.iter().map(|p| md(p, errors)).collect();
+    // A list of Markdown texts, the value of `key`.
+    let list = |key: &'static str, items: &[String], errors: &mut Vec<Diagnostic>| -> Vec<Html> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| md(p, &[Seg::Key(key), Seg::Index(i)], errors))
+            .collect()
+    };
+    let purposes = list("purposes", &raw.purposes, errors);
+    let requirements = list("requirements", &raw.requirements, errors);
     let activities = raw
         .activities
         .into_iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, a)| {
+            let at = |key: &'static str| [Seg::Key("activities"), Seg::Index(i), Seg::Key(key)];
             let when = match (a.date, a.from, a.to) {
                 (None, None, None) => When::Unscheduled,
                 (Some(d), None, None) | (None, Some(d), None) => When::On(d),
                 (None, Some(f), Some(t)) => When::Between(f, t),
                 (None, None, Some(t)) => {
                     errors.push(here(
-                        &a.title,
-                        format!("the activity “{}” has `to` but no `from`", a.title),
-                        "add `from:` (the first day), or write `date:` for a single day".to_owned(),
+                        &at("to"),
+                        msg!("activity-to-without-from", title = &a.title),
+                        msg!("activity-to-without-from-help"),
                     ));
                     When::On(t)
                 }
                 (Some(d), _, _) => {
                     errors.push(here(
-                        &a.title,
-                        format!("the activity “{}” has both `date` and `from`/`to`", a.title),
-                        "keep `date:` for a single day, or `from:`/`to:` for several".to_owned(),
+                        &at("date"),
+                        msg!("activity-date-and-range", title = &a.title),
+                        msg!("activity-date-and-range-help"),
                     ));
                     When::On(d)
                 }
             };
             match when {
-                When::On(d) => in_year(d, "the activity date", errors),
+                When::On(d) => {
+                    let key = if a.date.is_some() {
+                        "date"
+                    } else if a.from.is_some() {
+                        "from"
+                    } else {
+                        "to"
+                    };
+                    in_year(d, &at(key), "activity", errors);
+                }
                 When::Between(f, t) => {
-                    in_year(f, "the activity starts on", errors);
-                    in_year(t, "the activity ends on", errors);
+                    in_year(f, &at("from"), "activity-from", errors);
+                    in_year(t, &at("to"), "activity-to", errors);
                     if t < f {
                         errors.push(here(
-                            &a.title,
-                            format!(
-                                "the activity “{}” ends ({t}) before it starts ({f})",
-                                a.title
+                            &at("from"),
+                            msg!(
+                                "activity-reversed",
+                                title = &a.title,
+                                from = f.short(),
+                                to = t.short()
                             ),
-                            "swap `from` and `to`".to_owned(),
+                            msg!("swap-from-to-help"),
                         ));
                     }
                 }
                 When::Unscheduled => {}
             }
             Activity {
-                description: a.description.as_deref().map(|t| md(t, errors)),
+                description: a
+                    .description
+                    .as_deref()
+                    .map(|t| md(t, &at("description"), errors)),
                 title: a.title,
                 when,
                 location: a.location,
@@ -391,8 +442,15 @@ pub(crate) fn convert(
     let units = raw
         .units
         .into_iter()
-        .map(|u| Unit {
-            tasks: u.tasks.as_deref().map(|t| md(t, errors)),
+        .enumerate()
+        .map(|(i, u)| Unit {
+            tasks: u.tasks.as_deref().map(|t| {
+                md(
+                    t,
+                    &[Seg::Key("units"), Seg::Index(i), Seg::Key("tasks")],
+                    errors,
+                )
+            }),
             name: u.name,
             group: u.group.filter(|g| !g.trim().is_empty()),
             role: u.role,
@@ -401,33 +459,41 @@ pub(crate) fn convert(
     let documents = raw
         .documents
         .into_iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
+            let at = |key: &'static str| [Seg::Key("documents"), Seg::Index(i), Seg::Key(key)];
             let link = match (d.file, d.url) {
                 (Some(_), Some(_)) => {
                     errors.push(here(
-                        &d.title,
-                        format!("the document “{}” has both `file` and `url`", d.title),
-                        "keep one: `file` for an attachment in files/, `url` for a web address".to_owned(),
+                        &at("url"),
+                        msg!("document-file-and-url", title = &d.title),
+                        msg!("document-file-and-url-help"),
                     ));
                     DocumentLink::None
                 }
-                (Some(file), None) => attachment(year, &file, src, loader, errors),
-                (None, Some(url)) if markdown::is_external(&url) && markdown::refused(&url).is_none() => {
+                (Some(file), None) => attachment(year, &file, &at("file"), src, loader, errors),
+                (None, Some(url))
+                    if markdown::is_external(&url) && markdown::refused(&url).is_none() =>
+                {
                     DocumentLink::External(url)
                 }
                 // A page of this site, from its root: `/quyet-dinh-1791/`.
                 (None, Some(url)) if url.starts_with('/') => match loader.links.resolve("", &url) {
                     Ok(path) => DocumentLink::File(path.trim_start_matches('/').to_owned()),
                     Err(reason) => {
-                        errors.push(here(&url, format!("the link `{url}` leads nowhere: {reason}"), "write the address of a page of this site, e.g. /quyet-dinh-1791/".to_owned()));
+                        errors.push(here(
+                            &at("url"),
+                            msg!("link-nowhere", target = &url, reason = reason),
+                            msg!("document-url-nowhere-help"),
+                        ));
                         DocumentLink::None
                     }
                 },
                 (None, Some(url)) => {
                     errors.push(here(
-                        &url,
-                        format!("`{url}` is not a web address"),
-                        "write a full address (https://...) or a page of this site (/quyet-dinh-1791/), or put the file in files/ and use `file:`".to_owned(),
+                        &at("url"),
+                        msg!("document-url-invalid", url = &url),
+                        msg!("document-url-invalid-help"),
                     ));
                     DocumentLink::None
                 }
@@ -438,9 +504,14 @@ pub(crate) fn convert(
                 // 2016), but not later than the edition.
                 if date.year() > year {
                     errors.push(here(
-                        &d_needle(&src.text, date),
-                        format!("the document “{}” is dated {date}, after the {year} edition", d.title),
-                        format!("check the date: a document cited by the {year} edition is dated {year} or earlier"),
+                        &at("date"),
+                        msg!(
+                            "document-after-edition",
+                            title = &d.title,
+                            date = date.short(),
+                            year = year
+                        ),
+                        msg!("document-after-edition-help", year = year),
                     ));
                 }
             }
@@ -455,12 +526,20 @@ pub(crate) fn convert(
         })
         .collect();
     if let Some(deadline) = raw.report.as_ref().and_then(|r| r.deadline) {
-        in_year(deadline, "the report deadline", errors);
+        in_year(
+            deadline,
+            &[Seg::Key("report"), Seg::Key("deadline")],
+            "deadline",
+            errors,
+        );
     }
     let report = raw.report.map(|r| Report {
         deadline: r.deadline,
         deadline_source: nonempty(r.deadline_source),
-        contact: r.contact.as_deref().map(|t| md(t, errors)),
+        contact: r
+            .contact
+            .as_deref()
+            .map(|t| md(t, &[Seg::Key("report"), Seg::Key("contact")], errors)),
     });
     let mut slogans = vec![raw.theme.trim().to_owned()];
     for s in raw.slogans {
@@ -492,24 +571,11 @@ pub(crate) fn convert(
     }
 }
 
-/// How `d` is written in `text`, in the first of its three spellings found
-/// there, to point at it.
-fn d_needle(text: &str, d: Day) -> String {
-    let (y, m, day) = (d.year(), d.0.month(), d.0.day());
-    [
-        format!("{day}/{m}/{y}"),
-        format!("{day:02}/{m:02}/{y}"),
-        d.iso(),
-    ]
-    .into_iter()
-    .find(|n| text.contains(n.as_str()))
-    .unwrap_or_else(|| format!("/{y}"))
-}
-
 /// A `file:` of a document: a file under `<year>/files/`.
 fn attachment(
     year: i16,
     file: &str,
+    path: &[Seg],
     src: &SourceFile,
     loader: &Loader,
     errors: &mut Vec<Diagnostic>,
@@ -522,10 +588,12 @@ fn attachment(
         Some(url) if inside => DocumentLink::File(url.clone()),
         _ => {
             errors.push(
-                src.at_text(file, format!("the attachment `{file}` is not in {year}/files/"))
-                    .with_help(format!(
-                        "put the file in the folder {year}/files/ and write its name, e.g. `file: kh-45.pdf`"
-                    )),
+                src.at_path(
+                    path,
+                    false,
+                    msg!("attachment-missing", file = file, year = year),
+                )
+                .with_help(msg!("attachment-missing-help", year = year)),
             );
             DocumentLink::None
         }

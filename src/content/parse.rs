@@ -15,8 +15,9 @@ use super::frontmatter;
 use super::limits::{self, MAX_SLUG_BYTES, MAX_TAGS, MAX_TITLE_CHARS};
 use super::post::{self, PostFront, PostMeta};
 use super::read::Files;
-use super::source::{SourceFile, Stamp, read_source, stamp};
+use super::source::{Seg, SourceFile, Stamp, read_source, stamp};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::routes;
 
 /// A post whose front matter parsed.
@@ -68,30 +69,25 @@ impl ParsedPost {
 
 /// Parses a post as a news post: its front matter and its address.
 pub(super) fn parse_post(src: &SourceFile) -> Result<ParsedPost, Diagnostic> {
-    let (front, body) = parse_front::<PostFront>(src)?;
+    let (front, body) = parse_front::<PostFront>(src, true)?;
     let slug = post::post_slug(&front, src.stem());
     if slug.is_empty() {
-        return Err(Diagnostic::file(
-            &src.display,
-            "this post's address would be empty: its file name has no letters or digits",
-        )
-        .with_help(
-            "rename the file, e.g. ke-hoach-45.md, or add `slug: ke-hoach-45` to its front matter",
-        ));
+        return Err(Diagnostic::file(&src.display, msg!("post-address-empty"))
+            .with_help(msg!("post-address-empty-help")));
     }
     if slug.len() > MAX_SLUG_BYTES {
-        let message = format!(
-            "this post's address would be {} characters long (`{}`); an address may have at most {MAX_SLUG_BYTES}",
-            limits::count(slug.len()),
-            limits::quoted(&slug)
+        let message = msg!(
+            "post-address-too-long",
+            chars = limits::count(slug.len()),
+            address = limits::quoted(&slug),
+            max = MAX_SLUG_BYTES
         );
         return Err(match &front.slug {
             Some(_) => src
-                .at_key("slug", message)
-                .with_help("shorten `slug:` to a few words, e.g. `slug: ke-hoach-45-hai-phong`"),
-            None => Diagnostic::file(&src.display, message).with_help(
-                "rename the file with a shorter name (its name gives the address), or add a short `slug:` to its front matter, e.g. `slug: ke-hoach-45-hai-phong`",
-            ),
+                .at_path(&[Seg::Key("slug")], false, message)
+                .with_help(msg!("post-address-too-long-slug-help")),
+            None => Diagnostic::file(&src.display, message)
+                .with_help(msg!("post-address-too-long-file-help")),
         });
     }
     Ok(ParsedPost {
@@ -112,7 +108,7 @@ pub(super) fn read_front_only(
     real: &Path,
     year: i16,
 ) -> Result<ParsedPost, Vec<Diagnostic>> {
-    let unreadable = || vec![Diagnostic::file(&source.join(rel), "cannot be read")];
+    let unreadable = || vec![Diagnostic::file(&source.join(rel), msg!("file-unreadable"))];
     let stamp = stamp(real).ok_or_else(unreadable)?;
     let src = read_source(source, rel, real).map_err(|d| vec![d])?;
     let mut parsed = parse_post(&src).map_err(|d| vec![d])?;
@@ -133,21 +129,38 @@ pub(super) fn read_front_only(
     Ok(parsed)
 }
 
-/// Parses a Markdown file's front matter into `T` (a missing front matter is
-/// parsed as empty). Returns it with the byte offset of the body.
-pub(super) fn parse_front<T: serde::de::DeserializeOwned>(
+/// Parses a Markdown file's front matter into `T`. Returns it with the
+/// byte offset of the body. A file without front matter is parsed as
+/// empty, unless it is `required` (posts and pages): then it is an error
+/// that says how a front matter is written.
+pub(super) fn parse_front<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     src: &SourceFile,
+    required: bool,
 ) -> Result<(T, usize), Diagnostic> {
     let split = frontmatter::split(&src.text).map_err(|_| {
-        Diagnostic::at(
-            &src.display,
-            &src.text,
-            1,
-            1,
-            "the front matter starts with `---` but never ends",
-        )
-        .with_help("add a line with only `---` after the last key (title, date, ...)")
+        Diagnostic::at(&src.display, &src.text, 1, 1, msg!("front-matter-unclosed"))
+            .with_help(msg!("front-matter-unclosed-help"))
     })?;
+    if required && split.yaml.is_empty() && split.body == 0 {
+        // Keys written without the `---` above them (the closing one may be there).
+        let first = src.text.lines().next().unwrap_or("");
+        let looks_like_key = first.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+        return Err(if looks_like_key {
+            Diagnostic::at(
+                &src.display,
+                &src.text,
+                1,
+                1,
+                msg!("front-matter-no-opening"),
+            )
+            .with_help(msg!("front-matter-no-opening-help"))
+        } else {
+            Diagnostic::at(&src.display, &src.text, 1, 1, msg!("front-matter-missing"))
+                .with_help(msg!("front-matter-missing-help"))
+        });
+    }
     let front = crate::yaml::parse(&src.display, &src.text, split.yaml.start, split.yaml.end)?;
     Ok((front, split.body))
 }
@@ -303,14 +316,15 @@ fn check_addresses(
             errors.push(
                 Diagnostic::file(
                     &b,
-                    format!(
-                        "two posts of {year} have the address {}: {} and {}",
-                        routes::post(year, &pair[0].slug),
-                        a.display(),
-                        b.display()
+                    msg!(
+                        "post-address-taken",
+                        year = year,
+                        address = routes::post(year, &pair[0].slug),
+                        first = &a,
+                        second = &b
                     ),
                 )
-                .with_help("give one of them another file name, or a different `slug:` in its front matter"),
+                .with_help(msg!("post-address-taken-help")),
             );
         }
     }
@@ -327,7 +341,7 @@ fn parse_pages(
     for rel in &layout.pages {
         let Some(src) = files.get(rel) else { continue };
         let slug = crate::text::slugify(src.stem());
-        match parse_front::<post::PageFront>(src) {
+        match parse_front::<post::PageFront>(src, true) {
             Ok((front, body)) => {
                 if front.draft && !options.drafts {
                     continue;
@@ -337,8 +351,8 @@ fn parse_pages(
                     || slug.bytes().all(|b| b.is_ascii_digit())
                 {
                     errors.push(
-                        Diagnostic::file(&src.display, format!("a page cannot be published at /{slug}/: that address is taken by the site"))
-                            .with_help("rename the file (its name gives the page's address)"),
+                        Diagnostic::file(&src.display, msg!("page-address-reserved", slug = &slug))
+                            .with_help(msg!("page-address-reserved-help")),
                     );
                     continue;
                 }
@@ -346,13 +360,14 @@ fn parse_pages(
                     errors.push(
                         Diagnostic::file(
                             &src.display,
-                            format!(
-                                "this page's address would be {} characters long (`{}`); an address may have at most {MAX_SLUG_BYTES}",
-                                limits::count(slug.len()),
-                                limits::quoted(&slug)
+                            msg!(
+                                "page-address-too-long",
+                                chars = limits::count(slug.len()),
+                                address = limits::quoted(&slug),
+                                max = MAX_SLUG_BYTES
                             ),
                         )
-                        .with_help("rename the file with a shorter name (its name gives the page's address), e.g. gioi-thieu.md"),
+                        .with_help(msg!("page-address-too-long-help")),
                     );
                     unreadable.push((rel.clone(), routes::page(&slug)));
                     continue;
@@ -389,11 +404,9 @@ fn parse_editions(
             errors.push(
                 Diagnostic::file(
                     &source.join(format!("{year}")),
-                    format!("the folder {year} has no edition.yaml"),
+                    msg!("edition-yaml-missing", year = year),
                 )
-                .with_help(format!(
-                    "create {year}/edition.yaml with at least the year's `theme:`"
-                )),
+                .with_help(msg!("edition-yaml-missing-help", year = year)),
             );
             continue;
         };

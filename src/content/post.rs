@@ -6,10 +6,11 @@ use serde::Deserialize;
 use super::Loader;
 use super::limits::{self, MAX_SLUG_BYTES, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS};
 use super::model::{Body, Html, Image, Page, Post, PostBody, PostHashes, PostTag};
-use super::source::SourceFile;
+use super::source::{Seg, SourceFile};
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Links, Lookup};
+use crate::msg;
 
 /// Phần đầu (front matter) của một tin (`content/<năm>/news/*.md`). A news post's front matter.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -65,7 +66,7 @@ pub(crate) struct PageFront {
 }
 
 /// Front matter of `index.md` files: none is needed, none is allowed.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NoFront {}
 
@@ -104,11 +105,9 @@ fn render_body_with(
                 &src.display,
                 &src.text,
                 body + b.offset,
-                format!("the link `{}` leads nowhere: {}", b.target, b.reason),
+                msg!("link-nowhere", target = &b.target, reason = &b.reason),
             )
-            .with_help(
-                "link to the source file relative to this one (../files/kh-45.pdf, tin-khac.md) or to a published page from the site root (/2023/tin-tuc/)",
-            ),
+            .with_help(msg!("link-nowhere-body-help")),
         );
     }
     Html(html)
@@ -193,21 +192,19 @@ pub(crate) fn convert_meta(
     errors: &mut Vec<Diagnostic>,
 ) -> PostMeta {
     if front.date.year() != year {
-        let (line, column) = crate::config::key_position(&src.text, "date");
         errors.push(
-            Diagnostic::at(
-                &src.display,
-                &src.text,
-                line,
-                column,
-                format!(
-                    "the post is dated {} but is in the folder of {year}",
-                    front.date
+            src.at_path(
+                &[Seg::Key("date")],
+                false,
+                msg!(
+                    "post-date-outside-year",
+                    date = front.date.short(),
+                    year = year
                 ),
             )
-            .with_help(format!(
-                "correct the date, or move the file to the folder {}/news/",
-                front.date.year()
+            .with_help(msg!(
+                "post-date-outside-year-help",
+                year = front.date.year()
             )),
         );
     }
@@ -220,56 +217,58 @@ pub(crate) fn convert_meta(
         errors.push(
             src.at_key(
                 "tags",
-                format!(
-                    "this post has {} tags; a post may have at most {MAX_TAGS}",
-                    limits::count(front.tags.len())
+                msg!(
+                    "tags-too-many",
+                    count = limits::count(front.tags.len()),
+                    max = MAX_TAGS
                 ),
             )
-            .with_help(format!(
-                "shorten the list to at most {MAX_TAGS} tags, usually the 2-3 that describe the post best (reuse existing ones): every page that shows the post shows all its tags, and each tag has pages of its own; names the post is about belong in its text"
-            )),
+            .with_help(msg!("tags-too-many-help", max = MAX_TAGS)),
         );
     }
     let mut tags: Vec<PostTag> = Vec::new();
     // Only the tags within the limit are looked at: the rest are an error.
-    for t in front.tags.iter().take(MAX_TAGS) {
+    for (i, t) in front.tags.iter().take(MAX_TAGS).enumerate() {
+        let tag_at = [Seg::Key("tags"), Seg::Index(i)];
         let name = t.trim().to_owned();
         let chars = name.chars().count();
         if chars > MAX_TAG_CHARS {
             errors.push(
-                src.at_value(
-                    "tags",
-                    t,
-                    format!(
-                        "the tag `{}` is {} characters long; a tag may have at most {MAX_TAG_CHARS}",
-                        limits::quoted(&name),
-                        limits::count(chars)
+                src.at_path(
+                    &tag_at,
+                    false,
+                    msg!(
+                        "tag-too-long",
+                        tag = limits::quoted(&name),
+                        chars = limits::count(chars),
+                        max = MAX_TAG_CHARS
                     ),
                 )
-                .with_help("shorten the tag to the few words of a topic, e.g. \"Hải Phòng\", \"Kế hoạch\": a tag's name is also the address of its page"),
+                .with_help(msg!("tag-too-long-help")),
             );
             continue;
         }
         let slug = crate::text::slugify(&name);
         if slug.len() > MAX_SLUG_BYTES {
             errors.push(
-                src.at_value(
-                    "tags",
-                    t,
-                    format!(
-                        "the address of the tag `{}` would be {} characters long; an address may have at most {MAX_SLUG_BYTES}",
-                        limits::quoted(&name),
-                        limits::count(slug.len())
+                src.at_path(
+                    &tag_at,
+                    false,
+                    msg!(
+                        "tag-address-too-long",
+                        tag = limits::quoted(&name),
+                        chars = limits::count(slug.len()),
+                        max = MAX_SLUG_BYTES
                     ),
                 )
-                .with_help("shorten the tag, or write it in Vietnamese or Latin letters (other scripts are spelt out in several letters each in its address)"),
+                .with_help(msg!("tag-address-too-long-help")),
             );
             continue;
         }
         if slug.is_empty() {
             errors.push(
-                src.at_text("tags", format!("the tag `{name}` has no letters or digits"))
-                    .with_help("write tags as words, e.g. tags: [\"Hải Phòng\", \"Kế hoạch\"]"),
+                src.at_path(&tag_at, false, msg!("tag-no-letters", tag = &name))
+                    .with_help(msg!("tag-no-letters-help")),
             );
         } else if !tags.iter().any(|x| x.slug == slug) {
             tags.push(PostTag { name, slug });
@@ -295,14 +294,13 @@ pub(crate) fn convert_meta(
 pub(crate) fn title_too_long(src: &SourceFile, chars: usize, rest: &str) -> Diagnostic {
     src.at_key(
         "title",
-        format!(
-            "the title is {} characters long; a title may have at most {MAX_TITLE_CHARS}",
-            limits::count(chars)
+        msg!(
+            "title-too-long",
+            chars = limits::count(chars),
+            max = MAX_TITLE_CHARS
         ),
     )
-    .with_help(format!(
-        "shorten the title to a headline of a line or two; put the rest in {rest} or in the text"
-    ))
+    .with_help(msg!("title-too-long-help", rest = rest))
 }
 
 /// Renders a post's body (from byte `body` of `src`) and resolves its image.
@@ -326,10 +324,12 @@ pub(super) fn convert_body(
             }),
             Err(reason) => {
                 errors.push(
-                    src.at_text(img, format!("the image `{img}` cannot be found: {reason}"))
-                        .with_help(format!(
-                            "put the image in {year}/files/ and write `image: ../files/<name>`"
-                        )),
+                    src.at_path(
+                        &[Seg::Key("image")],
+                        false,
+                        msg!("image-not-found", image = img, reason = reason),
+                    )
+                    .with_help(msg!("image-not-found-help", year = year)),
                 );
                 None
             }

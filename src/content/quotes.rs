@@ -4,7 +4,7 @@
 //! the quotes and, for a tag, rename it on every page (tags that fold to one
 //! address are one tag, shown under the name met first).
 
-use super::source::SourceFile;
+use super::source::{Seg, SourceFile};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 
@@ -41,7 +41,11 @@ pub(crate) fn check(src: &SourceFile, title: &str, tags: &[String], errors: &mut
                 msg!("tag-in-curly-quotes-help", inner = inner),
             )
         };
-        errors.push(src.at_value(key, value, message).with_help(help).warning());
+        errors.push(
+            src.at_in(&[Seg::Key(key)], value, message)
+                .with_help(help)
+                .warning(),
+        );
     }
 }
 

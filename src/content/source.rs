@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, line_column};
+use crate::msg;
 use crate::text::decode_owned;
+pub(crate) use crate::yaml::tree::Seg;
 
 /// A decoded content file.
 #[derive(Debug)]
@@ -21,56 +23,55 @@ pub(crate) struct SourceFile {
 }
 
 impl SourceFile {
-    /// A problem at the first place `needle` is written in the file, or at
-    /// the file as a whole when it cannot be found.
-    pub(crate) fn at_text(
+    /// A problem at the value at `path` of the file's YAML (its front
+    /// matter, for a Markdown file), or at its key with `key`; at the file
+    /// as a whole when the YAML does not hold it.
+    pub(crate) fn at_path(
         &self,
-        needle: &str,
+        path: &[Seg],
+        key: bool,
         message: impl Into<crate::i18n::Message>,
     ) -> Diagnostic {
-        match self.text.find(needle).filter(|_| !needle.is_empty()) {
-            Some(offset) => Diagnostic::at_offset(&self.display, &self.text, offset, message),
+        match crate::yaml::locate(self.yaml(), path, key) {
+            Some((line, column)) => clipped(Diagnostic::at(
+                &self.display,
+                &self.text,
+                line,
+                column,
+                message,
+            )),
             None => Diagnostic::file(&self.display, message),
         }
     }
 
-    /// A problem at `key:` where the file's YAML (its front matter, for a
-    /// Markdown file) writes it, or at its first line.
+    /// A problem at the top-level key `key:` of the file's YAML.
     pub(crate) fn at_key(&self, key: &str, message: impl Into<crate::i18n::Message>) -> Diagnostic {
-        let (line, column) = crate::config::key_position(self.yaml(), key);
-        clipped(Diagnostic::at(
-            &self.display,
-            &self.text,
-            line,
-            column,
-            message,
-        ))
+        self.at_path(&[Seg::Key(key)], true, message)
     }
 
-    /// A problem at `needle` as written on the line of `key:` or after it
-    /// in the file's YAML (a value of a list), else at the key.
-    pub(crate) fn at_value(
+    /// A problem at `needle` as written inside the value at `path` (a link
+    /// in a Markdown text of `edition.yaml`), else at that value.
+    pub(crate) fn at_in(
         &self,
-        key: &str,
+        path: &[Seg],
         needle: &str,
         message: impl Into<crate::i18n::Message>,
     ) -> Diagnostic {
-        let yaml = self.yaml();
-        let (line, _) = crate::config::key_position(yaml, key);
-        let from: usize = yaml
-            .split_inclusive('\n')
-            .take(line - 1)
-            .map(str::len)
-            .sum();
-        match yaml[from..].find(needle).filter(|_| !needle.is_empty()) {
-            Some(at) => clipped(Diagnostic::at_offset(
+        match crate::yaml::locate_in(self.yaml(), path, needle) {
+            Some(offset) => clipped(Diagnostic::at_offset(
                 &self.display,
                 &self.text,
-                from + at,
+                offset,
                 message,
             )),
-            None => self.at_key(key, message),
+            None => self.at_path(path, false, message),
         }
+    }
+
+    /// The byte offset in the file of `needle` as written inside the value
+    /// at `path`, if it is there.
+    pub(crate) fn offset_in(&self, path: &[Seg], needle: &str) -> Option<usize> {
+        crate::yaml::locate_in(self.yaml(), path, needle)
     }
 
     /// The YAML of the file: its front matter for a Markdown file (from
@@ -122,24 +123,25 @@ pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
 /// content folder `source`.
 pub(crate) fn read_source(source: &Path, rel: &str, real: &Path) -> Result<SourceFile, Diagnostic> {
     let display = source.join(rel);
-    let bytes = std::fs::read(real)
-        .map_err(|e| Diagnostic::file(&display, format!("cannot be read: {e}")))?;
+    let bytes = std::fs::read(real).map_err(|e| {
+        Diagnostic::file(
+            &display,
+            msg!("file-unreadable-because", reason = e.to_string()),
+        )
+    })?;
     let (text, not_nfc) = decode_owned(bytes).map_err(|(offset, bytes)| {
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
         let (line, column) = line_column(valid, offset);
-        let mut d = Diagnostic::file(
-            &display,
-            format!("is not UTF-8 text (first bad byte at line {line}, column {column})"),
-        );
+        let mut d = Diagnostic::file(&display, msg!("not-utf8", line = line, column = column));
         d.line = line;
         d.column = column;
-        d.with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+        d.with_help(msg!("not-utf8-help"))
     })?;
     // Where the text was not NFC before decoding normalised it (once per file).
     let warning = not_nfc.map(|offset| {
         let (line, column) = line_column(&text, offset);
-        Diagnostic::at(&display, &text, line, column, "this file has Vietnamese letters in decomposed form (not NFC); they were normalised for the site")
-            .with_help("save the file again as NFC (precomposed) text, e.g. retype the accented letters or use your editor's \"Normalize to NFC\"; text pasted from Word or PDFs is often decomposed")
+        Diagnostic::at(&display, &text, line, column, msg!("not-nfc"))
+            .with_help(msg!("not-nfc-help"))
             .warning()
     });
     Ok(SourceFile {

@@ -72,6 +72,15 @@ fn messages(file: &str, lang: Lang, text: &str) -> BTreeMap<String, BTreeSet<Str
 
 #[test]
 fn both_languages_define_the_same_messages_with_the_same_arguments() {
+    // An id defined in two files would be dropped from the second.
+    let mut seen = BTreeMap::new();
+    for (file, texts) in CATALOGUES {
+        for id in messages(file, Lang::En, texts[1]).into_keys() {
+            if let Some(other) = seen.insert(id.clone(), file) {
+                panic!("{id} is defined in {other} and in {file}");
+            }
+        }
+    }
     for (file, texts) in CATALOGUES {
         let vi = messages(file, Lang::Vi, texts[0]);
         let en = messages(file, Lang::En, texts[1]);
