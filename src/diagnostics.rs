@@ -310,7 +310,13 @@ mod tests {
     fn a_long_line_is_quoted_around_the_column() {
         let line = format!("tags: [{}]", "\"thẻ\", ".repeat(5000));
         let column = 20_000;
-        let d = Diagnostic::at(Path::new("a.md"), &line, 1, column, "too many tags");
+        let d = Diagnostic::at(
+            Path::new("a.md"),
+            &line,
+            1,
+            column,
+            msg!("unknown-key", key = "x"),
+        );
         let shown = d.source_line.clone().unwrap();
         assert!(shown.chars().count() <= SHOWN + 2, "{}", shown.len());
         assert!(shown.starts_with('…') && shown.ends_with('…'));
@@ -322,7 +328,13 @@ mod tests {
         let at: Vec<char> = line.chars().collect();
         assert_eq!(quoted[caret], at[column - 1]);
         // A short line is quoted whole.
-        let d = Diagnostic::at(Path::new("a.md"), "x: 1", 1, 1, "m");
+        let d = Diagnostic::at(
+            Path::new("a.md"),
+            "x: 1",
+            1,
+            1,
+            msg!("unknown-key", key = "x"),
+        );
         assert_eq!(d.source_line.as_deref(), Some("x: 1"));
     }
 
@@ -333,15 +345,20 @@ mod tests {
             "x: 1\npurpose: y\n",
             2,
             1,
-            "unknown key `purpose`",
+            msg!("unknown-key", key = "purpose"),
         )
-        .with_help("did you mean `purposes`?");
+        .with_help(msg!("rebuild-changed", file = "purposes"));
         let text = d.to_string();
         assert!(
             text.starts_with("error: a.yaml:2:1: unknown key `purpose`"),
             "{text}"
         );
         assert!(text.contains(" 2 | purpose: y\n   | ^\n"), "{text}");
-        assert!(text.contains("help: did you mean `purposes`?"), "{text}");
+        assert!(text.contains("  = help: changed purposes"), "{text}");
+        // The same problem, as staff read it.
+        let vi = d.render(Lang::Vi);
+        assert!(vi.starts_with("lỗi: a.yaml:2:1: "), "{vi}");
+        assert!(vi.contains("  = cách sửa: "), "{vi}");
+        assert_eq!(d.code(), "unknown-key");
     }
 }

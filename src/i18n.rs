@@ -99,6 +99,12 @@ impl From<Message> for Arg {
     }
 }
 
+impl From<&Message> for Arg {
+    fn from(m: &Message) -> Self {
+        Arg::Message(Box::new(m.clone()))
+    }
+}
+
 /// What an operating system error means, in words staff can act on; the
 /// system's own English text is kept only for the rare kinds not named
 /// here.
@@ -247,21 +253,6 @@ impl Message {
     }
 }
 
-/// Transitional: a sentence not yet in the catalogue, shown as it is in
-/// every language. To be removed once every module says its messages
-/// through ids.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Message::new("raw").arg("text", text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Message::new("raw").arg("text", text)
-    }
-}
-
 /// A message is also an error, so that `anyhow` can carry it to the
 /// command line, which renders it in the user's language.
 impl std::error::Error for Message {}
@@ -324,6 +315,30 @@ pub fn lookup(id: &str, lang: Lang) -> Option<String> {
     errors.is_empty().then(|| text.into_owned())
 }
 
+/// Whole numbers of five digits or more with a thousands separator, as
+/// each language writes them (`20.000` in Vietnamese, `20,000` in
+/// English); years and other short numbers as they are.
+fn group_digits(value: &FluentValue, separator: char) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    if n.value.fract() != 0.0 || n.value.abs() < 10_000.0 || n.value.abs() > 1e15 {
+        return None;
+    }
+    let digits = format!("{}", n.value.abs() as u64);
+    let mut out = String::new();
+    if n.value < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
 fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
     BUNDLES.get_or_init(|| Lang::ALL.map(bundle))
@@ -334,6 +349,10 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Terminals show Unicode isolation marks as garbage.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match lang {
+        Lang::Vi => |v, _| group_digits(v, '.'),
+        Lang::En => |v, _| group_digits(v, ','),
+    }));
     for (_, texts) in CATALOGUES {
         // A syntax error in a catalogue is caught by the catalogue test;
         // here the entries that did parse are still used.

@@ -229,7 +229,7 @@ fn spaced_targets(markdown: &str, text: &[std::ops::Range<usize>], out: &mut Vec
 pub(crate) struct BrokenLink {
     pub offset: usize,
     pub target: String,
-    pub reason: String,
+    pub reason: crate::i18n::Message,
 }
 
 impl Links {
@@ -251,9 +251,13 @@ impl Links {
     /// Resolves a link target written in the source file `from_dir`
     /// (content-relative directory, `""` for the root). Returns the
     /// site-rooted URL to publish, or why it leads nowhere.
-    pub(crate) fn resolve(&self, from_dir: &str, target: &str) -> Result<String, String> {
+    pub(crate) fn resolve(
+        &self,
+        from_dir: &str,
+        target: &str,
+    ) -> Result<String, crate::i18n::Message> {
         if let Some(reason) = refused(target) {
-            return Err(reason.to_owned());
+            return Err(reason);
         }
         if is_external(target) || target.starts_with('#') || target.is_empty() {
             return Ok(target.to_owned());
@@ -273,20 +277,20 @@ impl Links {
             return if self.outputs.contains(as_dir.as_str()) || clean.is_empty() {
                 Ok(format!("/{as_dir}{suffix}"))
             } else {
-                Err(format!(
-                    "no page or file of this site is published at `/{clean}`"
+                Err(crate::msg!(
+                    "link-reason-not-published",
+                    path = format!("/{clean}")
                 ))
             };
         }
-        let joined = join(from_dir, &decoded)
-            .ok_or_else(|| "this link points outside the content folder".to_owned())?;
+        let joined = join(from_dir, &decoded).ok_or_else(|| crate::msg!("link-reason-outside"))?;
         let key = joined.trim_end_matches('/');
         if let Some(url) = self.sources.get(key) {
             return Ok(format!("/{url}{suffix}"));
         }
-        Err(format!(
-            "there is no file `{}` in the content folder (or it is a draft)",
-            if key.is_empty() { "." } else { key }
+        Err(crate::msg!(
+            "link-reason-no-file",
+            file = if key.is_empty() { "." } else { key }
         ))
     }
 }
@@ -295,7 +299,7 @@ impl Links {
 /// path on the author's computer (`C:\\…`, `\\\\server\\…`, `file:`), which
 /// would otherwise pass for a web address with the scheme `C:`, or a script
 /// (`javascript:`).
-pub(crate) fn refused(target: &str) -> Option<&'static str> {
+pub(crate) fn refused(target: &str) -> Option<crate::i18n::Message> {
     let t = target.trim_start();
     let b = t.as_bytes();
     let drive = b.len() >= 2
@@ -304,9 +308,9 @@ pub(crate) fn refused(target: &str) -> Option<&'static str> {
         && (b.len() == 2 || b[2] == b'\\' || b[2] == b'/');
     let scheme = |s: &str| t.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
     if drive || t.starts_with("\\\\") || scheme("file:") {
-        Some("this is a path on a computer, not in the content folder or on the web")
+        Some(crate::msg!("link-reason-computer-path"))
     } else if scheme("javascript:") || scheme("vbscript:") {
-        Some("links may not run scripts")
+        Some(crate::msg!("link-reason-script"))
     } else {
         None
     }
@@ -357,7 +361,7 @@ fn options() -> Options {
 /// rendered stays valid for another link table that gives each of its
 /// lookups the same answer (a new post elsewhere changes the table, not
 /// the meaning of links that do not lead to it).
-pub(crate) type Lookup = (String, Result<String, String>);
+pub(crate) type Lookup = (String, Result<String, crate::i18n::Message>);
 
 /// Renders Markdown written in the content directory `dir`, resolving its
 /// links. Returns the HTML, the links that lead nowhere, and what is most
@@ -594,9 +598,7 @@ mod tests {
         );
         assert_eq!(l.resolve("x", "https://a.vn/b").unwrap(), "https://a.vn/b");
         assert!(
-            l.resolve("2024", "../../../etc/passwd")
-                .unwrap_err()
-                .contains("outside")
+            l.resolve("2024", "../../../etc/passwd").unwrap_err().id() == "link-reason-outside"
         );
         assert!(l.resolve("2024", "files/none.pdf").is_err());
         assert!(l.resolve("", "/2099/").is_err());

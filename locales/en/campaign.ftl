@@ -8,8 +8,6 @@ severity-error = error
 severity-warning = warning
 help-label = help
 
-# Text not yet in the catalogue (being moved there).
-raw = { $text }
 
 build-failed = { $errors ->
         [one] 1 problem

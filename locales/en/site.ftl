@@ -105,3 +105,11 @@ new-post-created = Created { $file } (/{ $url }).
     Next: write the post in place of the two placeholder lines (check reports them until then), fill in summary and tags, then run `campaign check`.
 new-post-created-other-year = Created { $file } (/{ $url }).
     Today is not in { $year }, so the post is dated { $date } (the campaign day): correct the date. Write the post in place of the two placeholder lines (check reports them until then), then run `campaign check`.
+
+## Why a link leads nowhere (the `reason` of link-nowhere and the like)
+
+link-reason-not-published = no page or file of this site is published at `{ $path }`
+link-reason-outside = this link points outside the content folder
+link-reason-no-file = there is no file `{ $file }` in the content folder (or it is a draft)
+link-reason-computer-path = this is a path on a computer, not in the content folder or on the web
+link-reason-script = links may not run scripts

@@ -9,8 +9,6 @@ severity-error = lỗi
 severity-warning = cảnh báo
 help-label = cách sửa
 
-# Text not yet in the catalogue (being moved there).
-raw = { $text }
 
 build-failed = Có { $errors } lỗi{ $warnings ->
         [0] {""}

@@ -105,3 +105,11 @@ new-post-created = Đã tạo { $file } (/{ $url }).
     Việc tiếp theo: viết nội dung tin thay cho hai dòng chữ mẫu (check báo lỗi cho đến khi thay), điền summary và tags, rồi chạy `campaign check`.
 new-post-created-other-year = Đã tạo { $file } (/{ $url }).
     Hôm nay không thuộc năm { $year } nên tin được ghi ngày { $date } (ngày kỷ niệm): hãy sửa lại ngày. Viết nội dung tin thay cho hai dòng chữ mẫu (check báo lỗi cho đến khi thay), rồi chạy `campaign check`.
+
+## Why a link leads nowhere (the `reason` of link-nowhere and the like)
+
+link-reason-not-published = trang không có trang hay tệp nào ở địa chỉ `{ $path }`
+link-reason-outside = liên kết này trỏ ra ngoài thư mục nội dung
+link-reason-no-file = thư mục nội dung không có tệp `{ $file }` (hoặc tệp đó là bản nháp)
+link-reason-computer-path = đây là một đường dẫn trên máy tính, không nằm trong thư mục nội dung hay trên mạng
+link-reason-script = liên kết không được phép chạy mã lệnh (script)

@@ -180,15 +180,11 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
     }
     for (year, y) in &mut layout.years {
         if y.posts.len() > MAX_POSTS_PER_EDITION {
-            let max = limits::count(MAX_POSTS_PER_EDITION);
+            let max = MAX_POSTS_PER_EDITION;
             errors.push(
                 Diagnostic::file(
                     &source.join(format!("{year}/news")),
-                    msg!(
-                        "too-many-posts",
-                        count = limits::count(y.posts.len()),
-                        max = max.as_str()
-                    ),
+                    msg!("too-many-posts", count = y.posts.len(), max = max),
                 )
                 .with_help(msg!(
                     "too-many-posts-help",
@@ -248,7 +244,7 @@ fn name_too_long(path: &Path, name: &str) -> Diagnostic {
         msg!(
             "name-too-long",
             name = limits::quoted(name),
-            bytes = limits::count(name.len()),
+            bytes = name.len(),
             max = MAX_NAME_BYTES
         ),
     )

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::Loader;
-use super::limits::{self, MAX_TITLE_CHARS};
+use super::limits::MAX_TITLE_CHARS;
 use super::model::{Activity, Document, DocumentLink, Edition, Html, Report, Unit, When};
 use super::source::{Seg, SourceFile};
 use crate::config::nonempty;
@@ -264,11 +264,7 @@ pub(crate) fn convert(
         errors.push(
             src.at_key(
                 "theme",
-                msg!(
-                    "theme-too-long",
-                    chars = limits::count(theme_chars),
-                    max = MAX_TITLE_CHARS
-                ),
+                msg!("theme-too-long", chars = theme_chars, max = MAX_TITLE_CHARS),
             )
             .with_help(msg!("theme-too-long-help")),
         );
@@ -325,7 +321,7 @@ pub(crate) fn convert(
                     msg!(
                         "setting-too-long",
                         key = "organization",
-                        chars = limits::count(chars),
+                        chars = chars,
                         max = MAX_TITLE_CHARS
                     ),
                 )
@@ -333,20 +329,25 @@ pub(crate) fn convert(
             );
         }
     }
-    let logo =
-        raw.logo
-            .as_deref()
-            .and_then(|file| match attachment(year, file, &[Seg::Key("logo")], src, loader, errors) {
-                DocumentLink::File(path) => Some(path),
-                _ => None,
-            });
+    let logo = raw.logo.as_deref().and_then(|file| {
+        match attachment(year, file, &[Seg::Key("logo")], src, loader, errors) {
+            DocumentLink::File(path) => Some(path),
+            _ => None,
+        }
+    });
     // A Markdown text, the value at `path`.
     let md = |text: &str, path: &[Seg], errors: &mut Vec<Diagnostic>| -> Html {
         let (html, broken, found) = markdown::render_checked(text, &dir, &loader.links);
         for f in found {
-            // What the finding is about, as written in the value.
-            let about = text.get(f.offset..f.offset + f.len).unwrap_or_default();
-            let at = src.offset_in(path, about).unwrap_or(0);
+            // The text as written in the value, else (escapes in a quoted
+            // value) the rest of its line from the finding on.
+            let rest = text.get(f.offset..).unwrap_or_default();
+            let about = rest.split(['\n', '"', '\\']).next().unwrap_or_default();
+            let at = src
+                .offset_in(path, text)
+                .map(|base| base + f.offset)
+                .or_else(|| src.offset_in(path, about))
+                .unwrap_or(0);
             errors.push(f.diagnostic_at(&src.display, &src.text, at));
         }
         for b in broken {

@@ -58,19 +58,6 @@ pub(crate) fn quoted(text: &str) -> String {
     }
 }
 
-/// `n` with a thousands separator, as messages write counts (`20,000`).
-pub(crate) fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A name that may not be UTF-8, as shown in a message: valid text as it
 /// is, every byte that is not part of valid UTF-8 as `\xNN`.
 #[cfg(unix)]
@@ -116,9 +103,6 @@ mod tests {
 
     #[test]
     fn counts_and_quotes() {
-        assert_eq!(count(7), "7");
-        assert_eq!(count(20_000), "20,000");
-        assert_eq!(count(1_234_567), "1,234,567");
         assert_eq!(quoted("Hải Phòng"), "Hải Phòng");
         let long = "ạ".repeat(100);
         assert_eq!(quoted(&long), format!("{}…", "ạ".repeat(40)));

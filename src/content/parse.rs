@@ -78,7 +78,7 @@ pub(super) fn parse_post(src: &SourceFile) -> Result<ParsedPost, Diagnostic> {
     if slug.len() > MAX_SLUG_BYTES {
         let message = msg!(
             "post-address-too-long",
-            chars = limits::count(slug.len()),
+            chars = slug.len(),
             address = limits::quoted(&slug),
             max = MAX_SLUG_BYTES
         );
@@ -362,7 +362,7 @@ fn parse_pages(
                             &src.display,
                             msg!(
                                 "page-address-too-long",
-                                chars = limits::count(slug.len()),
+                                chars = slug.len(),
                                 address = limits::quoted(&slug),
                                 max = MAX_SLUG_BYTES
                             ),

@@ -217,11 +217,7 @@ pub(crate) fn convert_meta(
         errors.push(
             src.at_key(
                 "tags",
-                msg!(
-                    "tags-too-many",
-                    count = limits::count(front.tags.len()),
-                    max = MAX_TAGS
-                ),
+                msg!("tags-too-many", count = front.tags.len(), max = MAX_TAGS),
             )
             .with_help(msg!("tags-too-many-help", max = MAX_TAGS)),
         );
@@ -240,7 +236,7 @@ pub(crate) fn convert_meta(
                     msg!(
                         "tag-too-long",
                         tag = limits::quoted(&name),
-                        chars = limits::count(chars),
+                        chars = chars,
                         max = MAX_TAG_CHARS
                     ),
                 )
@@ -257,7 +253,7 @@ pub(crate) fn convert_meta(
                     msg!(
                         "tag-address-too-long",
                         tag = limits::quoted(&name),
-                        chars = limits::count(slug.len()),
+                        chars = slug.len(),
                         max = MAX_SLUG_BYTES
                     ),
                 )
@@ -294,11 +290,7 @@ pub(crate) fn convert_meta(
 pub(crate) fn title_too_long(src: &SourceFile, chars: usize, rest: &str) -> Diagnostic {
     src.at_key(
         "title",
-        msg!(
-            "title-too-long",
-            chars = limits::count(chars),
-            max = MAX_TITLE_CHARS
-        ),
+        msg!("title-too-long", chars = chars, max = MAX_TITLE_CHARS),
     )
     .with_help(msg!("title-too-long-help", rest = rest))
 }

@@ -169,6 +169,35 @@ fn messages_render_with_their_arguments_in_each_language() {
 }
 
 #[test]
+fn long_numbers_are_grouped_as_each_language_writes_them() {
+    let m = msg!("too-many-posts", count = 20_001, max = 20_000);
+    assert!(
+        m.render(Lang::Vi).contains("20.001"),
+        "{}",
+        m.render(Lang::Vi)
+    );
+    assert!(
+        m.render(Lang::En).contains("20,001"),
+        "{}",
+        m.render(Lang::En)
+    );
+    // Years and short counts stay as they are.
+    let m = msg!(
+        "build-done",
+        pages = 1234,
+        posts = 3,
+        editions = 2,
+        files = 7,
+        millis = 2024
+    );
+    assert!(
+        m.render(Lang::Vi).contains("1234 trang"),
+        "{}",
+        m.render(Lang::Vi)
+    );
+}
+
+#[test]
 fn the_environment_picks_english_only_when_it_says_english() {
     let env = |pairs: &'static [(&'static str, &'static str)]| {
         move |name: &str| {
