@@ -251,7 +251,7 @@ fn titles_and_themes_beyond_300_characters_are_errors_at_their_key() {
         "long titles",
         &[
             "content/2024/news/dai.md:2:1: the title is 301 characters long; a title may have at most 300",
-            "content/pages/gioi-thieu.md:2:1: the title is 1,000 characters long",
+            "content/pages/gioi-thieu.md:2:1: the title is 1000 characters long",
             "content/2023/edition.yaml:1:1: the theme is",
         ],
     );
