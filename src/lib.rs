@@ -25,7 +25,7 @@ pub mod i18n;
 mod ignore;
 mod markdown;
 pub mod output;
-mod photos;
+pub mod photos;
 mod routes;
 mod scaffold;
 pub mod schema;

@@ -24,6 +24,8 @@
 // of issue 12; until then nothing outside this module and its tests calls it.
 #![allow(dead_code)]
 
+#[doc(hidden)]
+pub mod bench;
 mod cache;
 mod decode;
 mod encode;
