@@ -277,7 +277,7 @@ macro_rules! msg {
 /// Every catalogue file, per language, in the same order. Each area of the
 /// tool has its own file so that the two languages are compared file by
 /// file.
-pub(crate) const CATALOGUES: [(&str, [&str; 2]); 3] = [
+pub(crate) const CATALOGUES: [(&str, [&str; 2]); 4] = [
     // The command line, builds, the output folder, watch and serve.
     (
         "campaign.ftl",
@@ -300,6 +300,14 @@ pub(crate) const CATALOGUES: [(&str, [&str; 2]); 3] = [
         [
             include_str!("../locales/vi/site.ftl"),
             include_str!("../locales/en/site.ftl"),
+        ],
+    ),
+    // Photos: decoding, limits, SVG checks, the photo cache.
+    (
+        "photos.ftl",
+        [
+            include_str!("../locales/vi/photos.ftl"),
+            include_str!("../locales/en/photos.ftl"),
         ],
     ),
 ];

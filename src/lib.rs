@@ -25,6 +25,7 @@ pub mod i18n;
 mod ignore;
 mod markdown;
 pub mod output;
+pub mod photos;
 mod routes;
 mod scaffold;
 pub mod schema;

@@ -1,0 +1,395 @@
+//! Photos for the web: decoded by content, stood upright, stripped of every
+//! piece of metadata, resized to a few widths, encoded as JPEG (PNG when the
+//! picture is transparent) and WebP, and kept in a cache between builds.
+//!
+//! The processing core of issue 12, on its own: it takes the paths of the
+//! source files and gives, for each, the files to publish and the size the
+//! templates need (`<picture>`, `srcset`, `width`/`height`). Content
+//! loading, the page model and the theme call it in the next step.
+//!
+//! - [`decode`]: refuses what cannot or must not be processed (too many bytes,
+//!   too many pixels, HEIC, truncated files) before allocating pixels, applies
+//!   the EXIF orientation and converts to 8-bit sRGB.
+//! - [`encode`]: resizes (never up) and encodes; encoders are given pixels
+//!   only, so no EXIF, XMP, IPTC or ICC data reaches an output.
+//! - [`svg`]: SVG files are published as they are once checked to hold no
+//!   script and no reference outside the file.
+//! - [`cache`]: entries keyed by the source bytes and the settings, written
+//!   atomically and verified on every read.
+//!
+//! [`process`] runs it all in parallel, each distinct photo once, and stops
+//! when asked.
+
+// Wired into content loading, the page model and the theme by the next step
+// of issue 12; until then nothing outside this module and its tests calls it.
+#![allow(dead_code)]
+
+#[doc(hidden)]
+pub mod bench;
+mod cache;
+mod decode;
+mod encode;
+mod error;
+mod svg;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+pub(crate) use error::PhotoError;
+
+/// The version of the pipeline, part of every cache key: bump it whenever a
+/// change (a codec, a filter, an encoder option) changes the bytes written,
+/// so that the cache never serves an output of the old pipeline.
+const PIPELINE_VERSION: u32 = 1;
+
+/// The formats of a published picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Format {
+    /// The fallback every browser shows, for opaque photos.
+    Jpeg,
+    /// The fallback for pictures with transparency (JPEG has none).
+    Png,
+    /// The modern format, offered first in `<picture>`.
+    WebP,
+    /// An SVG file, published as it is.
+    Svg,
+}
+
+impl Format {
+    /// The file name extension.
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+            Format::WebP => "webp",
+            Format::Svg => "svg",
+        }
+    }
+
+    /// The media type, for `<source type="...">`.
+    pub(crate) fn mime(self) -> &'static str {
+        match self {
+            Format::Jpeg => "image/jpeg",
+            Format::Png => "image/png",
+            Format::WebP => "image/webp",
+            Format::Svg => "image/svg+xml",
+        }
+    }
+
+    fn from_extension(ext: &str) -> Option<Format> {
+        [Format::Jpeg, Format::Png, Format::WebP, Format::Svg]
+            .into_iter()
+            .find(|f| f.extension() == ext)
+    }
+}
+
+/// How photos are processed (from `site.yaml` once wired in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Settings {
+    /// The widths to publish, in pixels; a photo narrower than the largest
+    /// gets its own width instead of the widths above it (never upscaled).
+    pub(crate) widths: Vec<u32>,
+    /// JPEG and WebP quality, 1–100.
+    pub(crate) quality: u8,
+    /// Whether a WebP is published beside each JPEG (or PNG).
+    pub(crate) webp: bool,
+    /// The most pixels a source may have (width × height), checked from its
+    /// header before any pixel is decoded.
+    pub(crate) max_pixels: u64,
+    /// The largest source file, in bytes, checked before it is read.
+    pub(crate) max_bytes: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            widths: vec![480, 960, 1600],
+            quality: 80,
+            webp: true,
+            // A 108 MP phone sensor is 12000 × 9000; past 100 MP a file is
+            // more likely a decompression bomb than a photo.
+            max_pixels: 100_000_000,
+            // Phones write 3–12 MB; 40 MB leaves room for a camera's JPEG.
+            max_bytes: 40 * 1024 * 1024,
+        }
+    }
+}
+
+impl Settings {
+    /// The widths, sorted, without repeats, each at least 1 and at most
+    /// 16384 (the JPEG encoder's bound is 65535).
+    fn clean_widths(&self) -> Vec<u32> {
+        let mut widths: Vec<u32> = self.widths.iter().map(|w| (*w).clamp(1, 16384)).collect();
+        widths.sort_unstable();
+        widths.dedup();
+        if widths.is_empty() {
+            widths = Settings::default().widths;
+        }
+        widths
+    }
+
+    /// What the outputs depend on, for the cache key; the limits are not in
+    /// it (they decide whether a photo is processed, not how).
+    fn key_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"campaign-photos\0");
+        out.extend_from_slice(&PIPELINE_VERSION.to_le_bytes());
+        for w in self.clean_widths() {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.push(0xff);
+        out.push(self.quality.clamp(1, 100));
+        out.push(u8::from(self.webp));
+        out
+    }
+}
+
+/// One file to publish for a photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Variant {
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    pub(crate) format: Format,
+    /// The file name to publish it under: `<stem>-<hash8>-<width>.<ext>`
+    /// (`<stem>-<hash8>.svg` for an SVG), stable while the source and the
+    /// settings are, and different when either changes (so browsers never
+    /// keep a stale copy).
+    pub(crate) file_name: String,
+    /// Its bytes, in the cache (verified when the entry was read).
+    pub(crate) path: PathBuf,
+    /// Its size in bytes.
+    pub(crate) len: u64,
+}
+
+impl Variant {
+    /// The bytes to publish.
+    pub(crate) fn read(&self) -> std::io::Result<Vec<u8>> {
+        std::fs::read(&self.path)
+    }
+}
+
+/// A processed photo: what templates need to write `<picture>`, `srcset`,
+/// `sizes` and `width`/`height`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Photo {
+    /// The size of the source after its EXIF orientation (the aspect ratio
+    /// of every variant); for an SVG, its `width`/`height` or `viewBox`
+    /// (0 when it declares neither).
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    /// A GIF or WebP with more than one frame: only the first is published,
+    /// and the caller should say so ([`PhotoError::animated_warning`]).
+    pub(crate) animated: bool,
+    /// The files, by format then width, narrowest first.
+    pub(crate) variants: Vec<Variant>,
+}
+
+impl Photo {
+    /// The variants of one format, narrowest first (one `srcset`).
+    pub(crate) fn of_format(&self, format: Format) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().filter(move |v| v.format == format)
+    }
+
+    /// The fallback format (`<img src>`): JPEG, PNG or SVG.
+    pub(crate) fn fallback(&self) -> Format {
+        self.variants
+            .iter()
+            .map(|v| v.format)
+            .find(|f| *f != Format::WebP)
+            .unwrap_or(Format::Jpeg)
+    }
+}
+
+/// The result of [`process`]: one entry per source, in the order given.
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    /// The same photo under two names shares one `Arc` (and one set of
+    /// files, named after the first).
+    pub(crate) photos: Vec<Result<Arc<Photo>, PhotoError>>,
+    /// How many distinct photos were decoded and encoded in this run.
+    pub(crate) processed: usize,
+    /// How many were taken from the cache.
+    pub(crate) cached: usize,
+}
+
+/// Processes `sources` (paths of photo files): each distinct content once,
+/// in parallel, from the cache in `cache_dir` when it has it (the folder is
+/// created; it can be deleted at any time). Stops soon after `cancel` is
+/// set: what was not done by then is [`PhotoError::Cancelled`].
+pub(crate) fn process(
+    sources: &[PathBuf],
+    settings: &Settings,
+    cache_dir: &Path,
+    cancel: &AtomicBool,
+) -> Outcome {
+    // Hash every source first (streamed: no photo stays in memory), so the
+    // same photo under two names is processed once.
+    let hashes: Vec<Result<blake3::Hash, PhotoError>> = sources
+        .par_iter()
+        .map(|path| hash_file(path, settings))
+        .collect();
+    let mut first_use: HashMap<blake3::Hash, usize> = HashMap::new();
+    for (i, h) in hashes.iter().enumerate() {
+        if let Ok(h) = h {
+            first_use.entry(*h).or_insert(i);
+        }
+    }
+    let mut unique: Vec<(blake3::Hash, usize)> = first_use.into_iter().collect();
+    unique.sort_by_key(|(_, i)| *i);
+
+    let processed = AtomicUsize::new(0);
+    let cached = AtomicUsize::new(0);
+    let done: HashMap<blake3::Hash, Result<Arc<Photo>, PhotoError>> = unique
+        .par_iter()
+        .map(|(hash, i)| {
+            let result = one(&sources[*i], *hash, settings, cache_dir, cancel).map(|(p, hit)| {
+                if hit { &cached } else { &processed }.fetch_add(1, Ordering::Relaxed);
+                Arc::new(p)
+            });
+            (*hash, result)
+        })
+        .collect();
+
+    let photos = hashes
+        .into_iter()
+        .map(|h| {
+            let h = h?;
+            done[&h].clone()
+        })
+        .collect();
+    Outcome {
+        photos,
+        processed: processed.into_inner(),
+        cached: cached.into_inner(),
+    }
+}
+
+/// One distinct photo: from the cache, or processed and stored. The bool
+/// says it came from the cache.
+fn one(
+    path: &Path,
+    source_hash: blake3::Hash,
+    settings: &Settings,
+    cache_dir: &Path,
+    cancel: &AtomicBool,
+) -> Result<(Photo, bool), PhotoError> {
+    if cancel.load(Ordering::Relaxed) {
+        return Err(PhotoError::Cancelled);
+    }
+    let stem = stem(path);
+    let mut key = cache::key(settings, source_hash);
+    if let Some(entry) = cache::read(cache_dir, &key) {
+        return Ok((entry.into_photo(&stem, &key), true));
+    }
+    let bytes = read_limited(path, settings)?;
+    // The file changed since it was hashed: the cache key follows the bytes
+    // that are processed.
+    let hash = blake3::hash(&bytes);
+    if hash != source_hash {
+        key = cache::key(settings, hash);
+    }
+    let entry = if svg::looks_like_svg(&bytes) {
+        let (width, height) = svg::check(&bytes)?;
+        cache::Entry {
+            width,
+            height,
+            animated: false,
+            files: vec![cache::EntryFile {
+                width,
+                height,
+                format: Format::Svg,
+                bytes,
+            }],
+        }
+    } else {
+        let decoded = decode::decode(&bytes, settings)?;
+        drop(bytes);
+        encode::variants(decoded, settings, cancel)?
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return Err(PhotoError::Cancelled);
+    }
+    let stored = cache::write(cache_dir, &key, entry)?;
+    Ok((stored.into_photo(&stem, &key), false))
+}
+
+/// The blake3 hash of a source file, read in pieces; a file over the byte
+/// limit is refused without being read.
+fn hash_file(path: &Path, settings: &Settings) -> Result<blake3::Hash, PhotoError> {
+    let file = open_limited(path, settings)?;
+    let mut hasher = blake3::Hasher::new();
+    hasher
+        .update_reader(file.take(settings.max_bytes))
+        .map_err(PhotoError::read)?;
+    Ok(hasher.finalize())
+}
+
+fn open_limited(path: &Path, settings: &Settings) -> Result<std::fs::File, PhotoError> {
+    let file = std::fs::File::open(path).map_err(PhotoError::read)?;
+    let len = file.metadata().map_err(PhotoError::read)?.len();
+    if len > settings.max_bytes {
+        return Err(PhotoError::TooLarge {
+            bytes: len,
+            limit: settings.max_bytes,
+        });
+    }
+    Ok(file)
+}
+
+/// The whole file, refused past the byte limit (even one that grew since
+/// its size was read).
+fn read_limited(path: &Path, settings: &Settings) -> Result<Vec<u8>, PhotoError> {
+    let file = open_limited(path, settings)?;
+    let mut bytes = Vec::new();
+    file.take(settings.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(PhotoError::read)?;
+    if bytes.len() as u64 > settings.max_bytes {
+        return Err(PhotoError::TooLarge {
+            bytes: bytes.len() as u64,
+            limit: settings.max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The file's stem as it appears in published names: a slug (`Ảnh hội
+/// trường.JPG` → `anh-hoi-truong`), `anh` when nothing is left of it.
+fn stem(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let slug = crate::text::slugify(&stem);
+    if slug.is_empty() {
+        "anh".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// Whether a source photo records where it was taken (EXIF GPS latitude or
+/// longitude, or their XMP form), so `check` can warn before it is
+/// published (the published files never carry it).
+pub(crate) fn has_gps(source: &[u8]) -> bool {
+    let exif_gps = exif::Reader::new()
+        .read_from_container(&mut std::io::Cursor::new(source))
+        .map(|exif| {
+            exif.fields()
+                .any(|f| matches!(f.tag, exif::Tag::GPSLatitude | exif::Tag::GPSLongitude))
+        })
+        .unwrap_or(false);
+    exif_gps || contains(source, b"exif:GPSLatitude") || contains(source, b"exif:GPSLongitude")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
