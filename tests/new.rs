@@ -158,6 +158,12 @@ fn a_new_post_is_dated_slugged_and_builds() {
         "{}",
         run.stdout
     );
+    // Its address, as a reader would type it after the site's domain.
+    assert!(
+        run.stdout.contains(" (/2024/tin-tuc/tieu-de-bai-viet/)"),
+        "{}",
+        run.stdout
+    );
     let text = read(&t.path, "content/2024/news/tieu-de-bai-viet.md");
     assert!(
         text.starts_with(

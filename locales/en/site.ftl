@@ -101,9 +101,9 @@ new-post-no-letters = the title has no letters or digits, so the post would have
 new-post-no-edition = the site has no edition yet; create one first with `campaign new edition <year>`
 new-post-edition-missing = there is no edition { $year } ({ $path } is missing); create it first with `campaign new edition { $year }`
 new-post-exists = { $path } already exists; campaign never overwrites a file (choose another title, or edit that post)
-new-post-created = Created { $file } (/{ $url }).
+new-post-created = Created { $file } ({ $url }).
     Next: write the post in place of the two placeholder lines (check reports them until then), fill in summary and tags, then run `campaign check`.
-new-post-created-other-year = Created { $file } (/{ $url }).
+new-post-created-other-year = Created { $file } ({ $url }).
     Today is not in { $year }, so the post is dated { $date } (the campaign day): correct the date. Write the post in place of the two placeholder lines (check reports them until then), then run `campaign check`.
 
 ## Why a link leads nowhere (the `reason` of link-nowhere and the like)

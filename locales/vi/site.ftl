@@ -101,9 +101,9 @@ new-post-no-letters = tiêu đề không có chữ hoặc số nên tin sẽ kh�
 new-post-no-edition = trang chưa có năm nào; hãy tạo trước bằng lệnh `campaign new edition <năm>`, ví dụ campaign new edition 2025
 new-post-edition-missing = chưa có năm { $year } (thiếu { $path }); hãy tạo trước bằng lệnh `campaign new edition { $year }`
 new-post-exists = { $path } đã có; campaign không bao giờ ghi đè tệp (hãy chọn tiêu đề khác, hoặc sửa tin đó)
-new-post-created = Đã tạo { $file } (/{ $url }).
+new-post-created = Đã tạo { $file } ({ $url }).
     Việc tiếp theo: viết nội dung tin thay cho hai dòng chữ mẫu (check báo lỗi cho đến khi thay), điền summary và tags, rồi chạy `campaign check`.
-new-post-created-other-year = Đã tạo { $file } (/{ $url }).
+new-post-created-other-year = Đã tạo { $file } ({ $url }).
     Hôm nay không thuộc năm { $year } nên tin được ghi ngày { $date } (ngày kỷ niệm): hãy sửa lại ngày. Viết nội dung tin thay cho hai dòng chữ mẫu (check báo lỗi cho đến khi thay), rồi chạy `campaign check`.
 
 ## Why a link leads nowhere (the `reason` of link-nowhere and the like)
