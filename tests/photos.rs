@@ -9,43 +9,11 @@ use std::fs;
 
 use common::*;
 
-/// An EXIF block (APP1) with a camera make and a GPS latitude.
-fn exif_with_gps() -> Vec<u8> {
-    let mut t: Vec<u8> = b"II*\0".to_vec();
-    t.extend_from_slice(&8u32.to_le_bytes());
-    let entry = |t: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: u32| {
-        t.extend_from_slice(&tag.to_le_bytes());
-        t.extend_from_slice(&kind.to_le_bytes());
-        t.extend_from_slice(&count.to_le_bytes());
-        t.extend_from_slice(&value.to_le_bytes());
-    };
-    let gps_at = 8 + 2 + 2 * 12 + 4;
-    let data_at = gps_at + 2 + 2 * 12 + 4;
-    let make = b"TestMake\0";
-    let lat_at = data_at + make.len();
-    t.extend_from_slice(&2u16.to_le_bytes());
-    entry(&mut t, 0x010F, 2, make.len() as u32, data_at as u32);
-    entry(&mut t, 0x8825, 4, 1, gps_at as u32);
-    t.extend_from_slice(&0u32.to_le_bytes());
-    t.extend_from_slice(&2u16.to_le_bytes());
-    entry(&mut t, 0x0001, 2, 2, u32::from(b'N'));
-    entry(&mut t, 0x0002, 5, 3, lat_at as u32);
-    t.extend_from_slice(&0u32.to_le_bytes());
-    t.extend_from_slice(make);
-    for (n, d) in [(21u32, 1u32), (1, 1), (3, 1)] {
-        t.extend_from_slice(&n.to_le_bytes());
-        t.extend_from_slice(&d.to_le_bytes());
-    }
-    let mut block = b"Exif\0\0".to_vec();
-    block.extend_from_slice(&t);
-    block
-}
-
 fn photo_site() -> TestDir {
     let t = site();
     t.write(
         "content/2024/files/le-ky-niem.jpg",
-        jpeg(1200, 800, &[(1, exif_with_gps())]),
+        jpeg(1200, 800, &[(1, campaign::photos::bench::exif_block(1))]),
     );
     t.write("content/2024/files/hoi-truong.jpg", jpeg(640, 480, &[]));
     t.write(
@@ -136,7 +104,13 @@ fn covers_and_body_images_are_published_as_pictures() {
     // No published image carries EXIF (GPS, make) or the camera's name.
     for f in &files {
         let bytes = fs::read(t.join("public").join(f)).unwrap();
-        for needle in [&b"Exif"[..], b"TestMake", b"GPS"] {
+        for needle in [
+            &b"Exif"[..],
+            b"TestMake",
+            b"TestModel",
+            b"SN-123456789",
+            b"GPS",
+        ] {
             assert!(
                 !bytes.windows(needle.len()).any(|w| w == needle),
                 "{f} holds {:?}",
