@@ -21,6 +21,90 @@ pub(crate) struct Links {
     /// Every published site path, pages (`2023/tin-tuc/`) and files
     /// (`2023/files/kh.pdf`), without a leading slash.
     pub outputs: HashSet<String>,
+    /// The processed photos, by the site-rooted URL of their fallback file
+    /// (what a photo's source path resolves to): an image that shows one
+    /// is written as `<picture>`.
+    pub pictures: HashMap<String, std::sync::Arc<crate::content::model::Picture>>,
+    /// Photos of the site that cannot be published, by source path: what is
+    /// wrong and what to do, reported where a post shows one.
+    pub failed: HashMap<String, (crate::i18n::Message, Option<crate::i18n::Message>)>,
+}
+
+/// The `sizes` of every picture: the full width of a phone, the text
+/// column of the default theme beyond.
+pub(crate) const PICTURE_SIZES: &str = "(max-width: 720px) 100vw, 680px";
+
+/// A `<picture>` for `picture` (site-rooted URLs), `attrs` being the
+/// escaped attributes of its `<img>` beyond the files (`alt="…"`, maybe
+/// `title="…"`). Every picture is lazy but the first of a page.
+pub(crate) fn picture_html(
+    picture: &crate::content::model::Picture,
+    attrs: &str,
+    lazy: bool,
+) -> String {
+    use std::fmt::Write;
+    let srcset = |files: &[crate::content::model::PictureFile]| {
+        files
+            .iter()
+            .map(|f| format!("{} {}w", f.url, f.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::from("<picture>");
+    if !picture.webp.is_empty() {
+        let _ = write!(
+            out,
+            "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{PICTURE_SIZES}\">",
+            srcset(&picture.webp)
+        );
+    }
+    if let Some(src) = picture.src() {
+        let _ = write!(
+            out,
+            "<img src=\"{}\" srcset=\"{}\" sizes=\"{PICTURE_SIZES}\" width=\"{}\" height=\"{}\" {attrs}{} decoding=\"async\">",
+            src.url,
+            srcset(&picture.fallback),
+            src.width,
+            src.height,
+            if lazy { " loading=\"lazy\"" } else { "" },
+        );
+    }
+    out.push_str("</picture>");
+    out
+}
+
+/// Rewrites the `<img>` Markdown wrote for a processed photo (its `src`
+/// one of `pictures`) as a `<picture>`.
+fn with_pictures(
+    html: String,
+    pictures: &HashMap<String, std::sync::Arc<crate::content::model::Picture>>,
+) -> String {
+    const OPEN: &str = "<img src=\"";
+    if pictures.is_empty() || !html.contains(OPEN) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut rest = html.as_str();
+    while let Some(i) = rest.find(OPEN) {
+        out.push_str(&rest[..i]);
+        let tag = &rest[i..];
+        let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+        let whole = &tag[..end];
+        let src_end = whole[OPEN.len()..].find('"').map(|e| OPEN.len() + e);
+        match src_end.and_then(|e| Some((pictures.get(&whole[OPEN.len()..e])?, e))) {
+            Some((picture, e)) => {
+                let attrs = whole[e + 1..]
+                    .trim_end_matches('>')
+                    .trim_end_matches('/')
+                    .trim();
+                out.push_str(&picture_html(picture, attrs, true));
+            }
+            None => out.push_str(whole),
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What a new post holds until someone writes it (`campaign new post`
@@ -245,7 +329,35 @@ impl Links {
             .iter()
             .map(|(k, v)| state.hash_one((0u8, k, v)));
         let outputs = self.outputs.iter().map(|o| state.hash_one((1u8, o)));
-        sources.chain(outputs).fold(0u64, u64::wrapping_add)
+        let pictures = self.pictures.iter().map(|p| state.hash_one((2u8, p)));
+        let failed = self
+            .failed
+            .iter()
+            .map(|(k, v)| state.hash_one((3u8, k, format!("{v:?}"))));
+        sources
+            .chain(outputs)
+            .chain(pictures)
+            .chain(failed)
+            .fold(0u64, u64::wrapping_add)
+    }
+
+    /// The photo of the site a link target written in `from_dir` names,
+    /// when it cannot be published: what is wrong and what to do.
+    pub(crate) fn failed_photo(
+        &self,
+        from_dir: &str,
+        target: &str,
+    ) -> Option<&(crate::i18n::Message, Option<crate::i18n::Message>)> {
+        if self.failed.is_empty() || is_external(target) {
+            return None;
+        }
+        let path = target.split(['#', '?']).next().unwrap_or(target);
+        let decoded = crate::text::nfc(crate::text::percent_decode(path));
+        let joined = match decoded.strip_prefix('/') {
+            Some(rooted) => rooted.trim_start_matches('/').to_owned(),
+            None => join(from_dir, &decoded)?,
+        };
+        self.failed.get(joined.trim_end_matches('/'))
     }
 
     /// Resolves a link target written in the source file `from_dir`
@@ -274,6 +386,15 @@ impl Links {
             } else {
                 format!("{clean}/")
             };
+            // A photo of the site named by its original address.
+            if let Some((reason, _)) = self.failed.get(clean) {
+                return Err(reason.clone());
+            }
+            if let Some(url) = self.sources.get(clean)
+                && self.pictures.contains_key(&format!("/{url}"))
+            {
+                return Ok(format!("/{url}{suffix}"));
+            }
             return if self.outputs.contains(as_dir.as_str()) || clean.is_empty() {
                 Ok(format!("/{as_dir}{suffix}"))
             } else {
@@ -285,6 +406,9 @@ impl Links {
         }
         let joined = join(from_dir, &decoded).ok_or_else(|| crate::msg!("link-reason-outside"))?;
         let key = joined.trim_end_matches('/');
+        if let Some((reason, _)) = self.failed.get(key) {
+            return Err(reason.clone());
+        }
         if let Some(url) = self.sources.get(key) {
             return Ok(format!("/{url}{suffix}"));
         }
@@ -493,6 +617,7 @@ pub(crate) fn render_recording(
         });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
+    let out = with_pictures(out, &links.pictures);
     spaced_targets(markdown, &text, &mut found);
     for marker in placeholders() {
         found.extend(markdown.match_indices(marker).map(|(offset, m)| Finding {
@@ -550,6 +675,14 @@ pub(crate) fn relativize(html: &str, root: &str) -> String {
         let (before, after) = (&rest[..i], &rest[i + 3..]);
         out.push_str(before);
         out.push_str("=\"");
+        if before.ends_with("srcset") {
+            // Every candidate of the list: `/a-480.jpg 480w, /a-960.jpg 960w`.
+            let close = after.find('"').unwrap_or(after.len());
+            out.push_str(root);
+            out.push_str(&after[..close].replace(", /", &format!(", {root}")));
+            rest = &after[close..];
+            continue;
+        }
         let is_link = before.ends_with("href") || before.ends_with("src");
         if is_link && !after.starts_with('/') {
             out.push_str(root);
@@ -707,6 +840,59 @@ mod tests {
         assert_eq!(
             relativize(html, "../../"),
             r#"<a href="../../2023/">a</a> <img src="../../x.png"> <a href="//cdn">c</a> <a href="https://e">e</a> /plain"#
+        );
+    }
+
+    #[test]
+    fn images_of_processed_photos_become_pictures() {
+        use crate::content::model::{Picture, PictureFile};
+        let file = |w: u32, ext: &str| PictureFile {
+            url: format!("/2024/files/anh-0a1b2c3d-{w}.{ext}"),
+            width: w,
+            height: w * 3 / 4,
+        };
+        let mut l = links();
+        l.sources.insert(
+            "2024/files/anh.jpg".into(),
+            "2024/files/anh-0a1b2c3d-960.jpg".into(),
+        );
+        l.pictures.insert(
+            "/2024/files/anh-0a1b2c3d-960.jpg".into(),
+            std::sync::Arc::new(Picture {
+                fallback: vec![file(480, "jpg"), file(960, "jpg"), file(1600, "jpg")],
+                fallback_type: "image/jpeg",
+                webp: vec![file(480, "webp"), file(960, "webp"), file(1600, "webp")],
+            }),
+        );
+        let md = "![Lễ \"lớn\"](../files/anh.jpg \"Tựa\") và ![Ngoài](https://a.vn/b.jpg)";
+        let (html, broken, _) = render_checked(md, "2024/news", &l);
+        assert!(broken.is_empty(), "{broken:?}");
+        assert!(
+            html.contains(
+                "<picture><source type=\"image/webp\" srcset=\"/2024/files/anh-0a1b2c3d-480.webp 480w, /2024/files/anh-0a1b2c3d-960.webp 960w, /2024/files/anh-0a1b2c3d-1600.webp 1600w\" sizes=\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/2024/files/anh-0a1b2c3d-960.jpg\" srcset=\"/2024/files/anh-0a1b2c3d-480.jpg 480w, "),
+            "{html}"
+        );
+        assert!(
+            html.contains("width=\"960\" height=\"720\" alt=\"Lễ &quot;lớn&quot;\" title=\"Tựa\" loading=\"lazy\" decoding=\"async\"></picture>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"https://a.vn/b.jpg\" alt=\"Ngoài\" />"),
+            "{html}"
+        );
+        let relative = relativize(&html, "../../");
+        assert!(
+            relative.contains("srcset=\"../../2024/files/anh-0a1b2c3d-480.webp 480w, ../../2024/files/anh-0a1b2c3d-960.webp 960w"),
+            "{relative}"
+        );
+        assert!(
+            !relative.contains("\"/2024") && !relative.contains(" /2024"),
+            "{relative}"
         );
     }
 

@@ -20,6 +20,8 @@ pub(crate) struct Cache {
     pub(super) links: u64,
     /// The settings and link table of the last load, when it succeeded.
     pub(super) loader: Option<Arc<Loader>>,
+    /// The photos of the last load, by source file.
+    pub(super) photos: HashMap<std::path::PathBuf, super::photos::Known>,
 }
 
 /// A file as the last load read it.

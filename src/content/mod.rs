@@ -18,6 +18,7 @@ pub(crate) mod limits;
 mod links;
 pub mod model;
 mod parse;
+pub(crate) mod photos;
 pub(crate) mod post;
 mod quotes;
 mod read;
@@ -98,12 +99,16 @@ pub(crate) fn load_cached(
     phases.end("read");
     let mut parsed = parse::parse_site(source, &layout, &files, options, cache, &mut errors);
     phases.end("parse");
+    let mut layout = layout;
+    let photos = photos::process(source, &mut layout.assets, &mut cache.photos, &mut errors);
+    phases.end("photos");
     let pages: Vec<(&str, &str)> = parsed
         .pages
         .iter()
         .map(|p| (p.rel.as_str(), p.slug.as_str()))
         .collect();
     let mut links = links::link_table(&layout, &parsed.posts, &pages, config.news_per_page.get());
+    photos.link(&mut links);
     for (rel, url) in std::mem::take(&mut parsed.unreadable) {
         links.sources.entry(rel).or_insert(url);
     }

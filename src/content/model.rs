@@ -282,7 +282,44 @@ impl Post {
 
 #[derive(Debug, Hash)]
 pub struct Image {
-    /// Site-rooted or external URL.
+    /// Site-rooted or external URL (for a processed photo, its fallback
+    /// file: the 960 px one, or the largest).
     pub src: String,
     pub alt: String,
+    /// The processed files of a photo of the site, when it is one.
+    pub picture: Option<Arc<Picture>>,
+}
+
+/// A photo of the site as published: the files made from it, for
+/// `<picture>`, `srcset` and `width`/`height`. Its file names change with
+/// the photo's bytes, so hashing it tells one version from another.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Picture {
+    /// The fallback files (JPEG, or PNG for a transparent picture),
+    /// narrowest first.
+    pub fallback: Vec<PictureFile>,
+    /// Its media type (`image/jpeg`, `image/png`).
+    pub fallback_type: &'static str,
+    /// The WebP files, narrowest first (none when WebP is turned off).
+    pub webp: Vec<PictureFile>,
+}
+
+/// One published file of a [`Picture`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PictureFile {
+    /// Site-rooted URL (`/2024/files/anh-1a2b3c4d-960.jpg`).
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Picture {
+    /// The file `<img src>` names: 960 px wide when there is one, else the
+    /// largest.
+    pub fn src(&self) -> Option<&PictureFile> {
+        self.fallback
+            .iter()
+            .find(|f| f.width == 960)
+            .or(self.fallback.last())
+    }
 }

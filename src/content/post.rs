@@ -100,6 +100,15 @@ fn render_body_with(
         errors.push(f.diagnostic(&src.display, &src.text, body));
     }
     for b in broken {
+        if let Some((reason, help)) = links.failed_photo(&src.dir, &b.target) {
+            // A photo that cannot be published: what is wrong with it, here.
+            let d = Diagnostic::at_offset(&src.display, &src.text, body + b.offset, reason.clone());
+            errors.push(match help {
+                Some(help) => d.with_help(help.clone()),
+                None => d,
+            });
+            continue;
+        }
         errors.push(
             Diagnostic::at_offset(
                 &src.display,
@@ -310,11 +319,26 @@ pub(super) fn convert_body(
         let resolved = links.resolve(&src.dir, img);
         lookups.push((img.clone(), resolved.clone()));
         match resolved {
-            Ok(url) => Some(Image {
-                src: url,
-                alt: alt.clone(),
-            }),
+            Ok(url) => {
+                let picture = links.pictures.get(&url).cloned();
+                Some(Image {
+                    src: picture
+                        .as_ref()
+                        .and_then(|p| p.src())
+                        .map_or(url, |f| f.url.clone()),
+                    alt: alt.clone(),
+                    picture,
+                })
+            }
             Err(reason) => {
+                if let Some((reason, help)) = links.failed_photo(&src.dir, img) {
+                    let d = src.at_path(&[Seg::Key("image")], false, reason.clone());
+                    errors.push(match help {
+                        Some(help) => d.with_help(help.clone()),
+                        None => d,
+                    });
+                    return None;
+                }
                 errors.push(
                     src.at_path(
                         &[Seg::Key("image")],

@@ -1,6 +1,7 @@
 //! Every fixture is made here, in memory: photos with EXIF, XMP, IPTC and
 //! ICC blocks, damaged and hostile files. Nothing binary is committed.
 
+use super::bench::exif_block;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -93,55 +94,6 @@ fn png_of(image: &image::DynamicImage) -> Vec<u8> {
         .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
         .unwrap();
     out
-}
-
-/// An EXIF block (APP1): orientation `orientation`, a make, a model, a
-/// serial number and a GPS position.
-fn exif_block(orientation: u16) -> Vec<u8> {
-    // Little-endian TIFF: header, IFD0 (5 entries), GPS IFD (2 entries),
-    // then the values that do not fit in an entry.
-    let mut t: Vec<u8> = b"II*\0".to_vec();
-    t.extend_from_slice(&8u32.to_le_bytes());
-    let ifd0_len = 2 + 5 * 12 + 4;
-    let gps_at = 8 + ifd0_len;
-    let gps_len = 2 + 2 * 12 + 4;
-    let data_at = gps_at + gps_len;
-    let make = b"TestMake\0";
-    let model = b"TestModel\0";
-    let serial = b"SN-123456789\0";
-    let make_at = data_at;
-    let model_at = make_at + make.len();
-    let serial_at = model_at + model.len();
-    let lat_at = serial_at + serial.len();
-    let entry = |t: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: u32| {
-        t.extend_from_slice(&tag.to_le_bytes());
-        t.extend_from_slice(&kind.to_le_bytes());
-        t.extend_from_slice(&count.to_le_bytes());
-        t.extend_from_slice(&value.to_le_bytes());
-    };
-    t.extend_from_slice(&5u16.to_le_bytes());
-    entry(&mut t, 0x010F, 2, make.len() as u32, make_at as u32);
-    entry(&mut t, 0x0110, 2, model.len() as u32, model_at as u32);
-    entry(&mut t, 0x0112, 3, 1, u32::from(orientation));
-    entry(&mut t, 0x8825, 4, 1, gps_at as u32);
-    // BodySerialNumber belongs in the Exif IFD; IFD0 is enough for a
-    // reader to find it and for the test to look for its text.
-    entry(&mut t, 0xA431, 2, serial.len() as u32, serial_at as u32);
-    t.extend_from_slice(&0u32.to_le_bytes());
-    t.extend_from_slice(&2u16.to_le_bytes());
-    entry(&mut t, 0x0001, 2, 2, u32::from(b'N'));
-    entry(&mut t, 0x0002, 5, 3, lat_at as u32);
-    t.extend_from_slice(&0u32.to_le_bytes());
-    t.extend_from_slice(make);
-    t.extend_from_slice(model);
-    t.extend_from_slice(serial);
-    for (n, d) in [(21u32, 1u32), (1, 1), (3, 1)] {
-        t.extend_from_slice(&n.to_le_bytes());
-        t.extend_from_slice(&d.to_le_bytes());
-    }
-    let mut block = b"Exif\0\0".to_vec();
-    block.extend_from_slice(&t);
-    block
 }
 
 fn xmp_block() -> Vec<u8> {

@@ -144,7 +144,10 @@ pub(super) fn context(
             }
             Route::Page(_) => {
                 let p = shown.page().expect("a page shows itself");
-                ctx.insert("content_html", &v.html(&p.content));
+                ctx.insert(
+                    "content_html",
+                    &super::views::first_eager(v.html(&p.content)),
+                );
                 ("page.html", "page", p.title.clone(), p.description.clone())
             }
             Route::NotFound => ("404.html", "404", "Không tìm thấy trang".to_owned(), None),

@@ -214,4 +214,17 @@ mod tests {
         assert!(is_relevant(Path::new("../site/content/2024/edition.yaml")));
         assert!(is_relevant(Path::new("./themes/default/static/style.css")));
     }
+
+    #[test]
+    fn the_photo_cache_is_ignored() {
+        // Beside the content folder (never watched), and hidden wherever
+        // a watched folder would hold it: writing it triggers no rebuild.
+        let cache = crate::content::photos::cache_dir(Path::new("site/content"));
+        assert_eq!(cache, Path::new("site/.campaign-cache/photos"));
+        assert!(!is_relevant(&cache.join("ab/abcdef/anh-960.jpg")));
+        assert_eq!(
+            crate::content::photos::cache_dir(Path::new("content")),
+            Path::new("./.campaign-cache/photos")
+        );
+    }
 }

@@ -206,10 +206,11 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-/// Every `href="…"` and `src="…"` value in an HTML text, entity-decoded.
+/// Every `href="…"` and `src="…"` value in an HTML text, and every URL
+/// of a `srcset="…"`, entity-decoded.
 pub fn links_in(html: &str) -> Vec<String> {
     let mut links = Vec::new();
-    for attr in ["href=", "src="] {
+    for attr in ["href=", "src=", "srcset="] {
         let mut rest = html;
         while let Some(i) = rest.find(attr) {
             let after = &rest[i + attr.len()..];
@@ -222,7 +223,14 @@ pub fn links_in(html: &str) -> Vec<String> {
             };
             let value = &after[1..];
             let Some(end) = value.find(q) else { break };
-            links.push(decode_entities(&value[..end]));
+            if attr == "srcset=" {
+                for candidate in value[..end].split(", ") {
+                    let url = candidate.split(' ').next().unwrap_or(candidate);
+                    links.push(decode_entities(url));
+                }
+            } else {
+                links.push(decode_entities(&value[..end]));
+            }
             rest = &value[end..];
         }
     }
@@ -405,6 +413,25 @@ pub fn assert_in_order(haystack: &str, needles: &[&str]) {
             needles[i + 1]
         );
     }
+}
+
+/// A photo-like JPEG of `width` × `height` (a gradient), with the extra
+/// APPn segments `app` (EXIF is APP1).
+pub fn jpeg(width: u16, height: u16, app: &[(u8, Vec<u8>)]) -> Vec<u8> {
+    let pixels: Vec<u8> = (0..u32::from(width) * u32::from(height))
+        .flat_map(|i| {
+            let (x, y) = (i % u32::from(width), i / u32::from(width));
+            [(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8]
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut e = jpeg_encoder::Encoder::new(&mut out, 90);
+    for (n, data) in app {
+        e.add_app_segment(*n, data.clone()).unwrap();
+    }
+    e.encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    out
 }
 
 /// A news post with front matter.

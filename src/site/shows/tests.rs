@@ -10,7 +10,10 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::content::model::{Body, Edition, Html, Page, Post, PostBody, PostHashes, PostTag, Site};
+use crate::content::model::{
+    Body, Edition, Html, Image, Page, Picture, PictureFile, Post, PostBody, PostHashes, PostTag,
+    Site,
+};
 use crate::dates::Day;
 use crate::site::Assembly;
 use crate::templates::{self, Theme};
@@ -57,6 +60,9 @@ struct PostSpec {
     tags: Vec<usize>,
     author: Option<usize>,
     body: usize,
+    /// A processed cover photo: which version of it (its files change
+    /// names and sizes from one to the next).
+    photo: Option<usize>,
 }
 
 /// One edit of the model; indices are taken modulo what exists.
@@ -76,6 +82,7 @@ enum Edit {
     PostTags(usize, usize, Vec<usize>),
     PostAuthor(usize, usize, Option<usize>),
     PostBody(usize, usize, usize),
+    PostPhoto(usize, usize, Option<usize>),
     AddPost(usize, usize, i8),
     RemovePost(usize, usize),
     PageTitle(usize, usize),
@@ -94,16 +101,20 @@ fn post_spec() -> impl Strategy<Value = PostSpec> {
         proptest::collection::vec(0..TAGS.len(), 0..3),
         proptest::option::of(0..6usize),
         0..6usize,
+        proptest::option::of(0..3usize),
     )
-        .prop_map(|(title, day, summary, tags, author, body)| PostSpec {
-            id: 0,
-            title,
-            day,
-            summary,
-            tags,
-            author,
-            body,
-        })
+        .prop_map(
+            |(title, day, summary, tags, author, body, photo)| PostSpec {
+                id: 0,
+                title,
+                day,
+                summary,
+                tags,
+                author,
+                body,
+                photo,
+            },
+        )
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -166,6 +177,7 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(e, p, t)| Edit::PostTags(e, p, t)),
         (i(), i(), proptest::option::of(w())).prop_map(|(e, p, a)| Edit::PostAuthor(e, p, a)),
         (i(), i(), w()).prop_map(|(e, p, b)| Edit::PostBody(e, p, b)),
+        (i(), i(), proptest::option::of(0..3usize)).prop_map(|(e, p, v)| Edit::PostPhoto(e, p, v)),
         (i(), w(), 1..28i8).prop_map(|(e, t, d)| Edit::AddPost(e, t, d)),
         (i(), i()).prop_map(|(e, p)| Edit::RemovePost(e, p)),
         (i(), w()).prop_map(|(p, t)| Edit::PageTitle(p, t)),
@@ -198,6 +210,7 @@ impl Spec {
             Edit::PostTags(e, p, t) => self.post(e, p).into_iter().for_each(|p| p.tags = t.clone()),
             Edit::PostAuthor(e, p, a) => self.post(e, p).into_iter().for_each(|p| p.author = a),
             Edit::PostBody(e, p, b) => self.post(e, p).into_iter().for_each(|p| p.body = b),
+            Edit::PostPhoto(e, p, v) => self.post(e, p).into_iter().for_each(|p| p.photo = v),
             Edit::AddPost(e, title, day) => {
                 let id = self.next_id;
                 self.next_id += 1;
@@ -209,6 +222,7 @@ impl Spec {
                     tags: vec![title % TAGS.len()],
                     author: None,
                     body: title,
+                    photo: None,
                 });
             }
             Edit::RemovePost(e, p) => {
@@ -315,13 +329,33 @@ fn post(p: &PostSpec, year: i16) -> Post {
         author: p.author.map(word),
         source: None,
         body: Body::Ready(PostBody {
-            image: None,
+            image: p.photo.map(|v| photo(year, v)),
             content: Html(format!("<p>{}</p>", word(p.body))),
         }),
         file: format!("{year}/news/tin-{}.md", p.id),
         hashes: PostHashes::default(),
     }
     .with_hashes()
+}
+
+/// Version `v` of a processed cover photo: the names of its files change
+/// with it (as a hash of the photo does), and so does the size of one.
+fn photo(year: i16, v: usize) -> Image {
+    let file = |w: u32, ext: &str| PictureFile {
+        url: format!("/{year}/files/anh-{v:08x}-{w}.{ext}"),
+        width: w,
+        height: if w == 960 { 640 + v as u32 } else { w / 2 },
+    };
+    let picture = Picture {
+        fallback: vec![file(480, "jpg"), file(960, "jpg")],
+        fallback_type: "image/jpeg",
+        webp: vec![file(480, "webp"), file(960, "webp")],
+    };
+    Image {
+        src: picture.src().expect("a file").url.clone(),
+        alt: word(v),
+        picture: Some(Arc::new(picture)),
+    }
 }
 
 /// Every file of the site: its bytes and its fingerprint.
