@@ -38,12 +38,41 @@ pub(crate) fn picture_html(
             srcset(&picture.fallback),
             src.width,
             src.height,
-            if lazy { " loading=\"lazy\"" } else { "" },
+            if lazy { LAZY } else { "" },
         );
     }
     out.push_str("</picture>");
     out
 }
+
+/// `text` escaped for an HTML attribute value in double quotes.
+pub(crate) fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The first picture of a page's HTML is loaded at once, not lazily (it
+/// is most likely in view when the page opens).
+pub(crate) fn first_eager(html: String) -> String {
+    if html.contains(LAZY) {
+        html.replacen(LAZY, "", 1)
+    } else {
+        html
+    }
+}
+
+/// What [`picture_html`] writes in a lazy picture (raw HTML in Markdown is
+/// escaped, so only a picture can hold it).
+const LAZY: &str = " loading=\"lazy\"";
 
 /// Rewrites the `<img>` Markdown wrote for a processed photo (its `src`
 /// one of `pictures`) as a `<picture>`.

@@ -146,7 +146,7 @@ pub(super) fn context(
                 let p = shown.page().expect("a page shows itself");
                 ctx.insert(
                     "content_html",
-                    &super::views::first_eager(v.html(&p.content)),
+                    &crate::markdown::first_eager(v.html(&p.content)),
                 );
                 ("page.html", "page", p.title.clone(), p.description.clone())
             }

@@ -295,7 +295,7 @@ impl Views<'_> {
                 height: i.picture.as_ref().and_then(|p| p.src()).map(|f| f.height),
                 // The cover is the first image of its page: not lazy.
                 html: i.picture.as_ref().map(|p| {
-                    let attrs = format!("alt=\"{}\"", escape_attr(&i.alt));
+                    let attrs = format!("alt=\"{}\"", crate::markdown::escape_attr(&i.alt));
                     self.html(&Html(crate::markdown::picture_html(p, &attrs, false)))
                 }),
             }),
@@ -304,7 +304,7 @@ impl Views<'_> {
                 if body.image.is_some() {
                     html
                 } else {
-                    first_eager(html)
+                    crate::markdown::first_eager(html)
                 }
             },
         }
@@ -520,35 +520,6 @@ pub(super) struct ImageView {
     /// `width`/`height`), for a processed photo.
     html: Option<String>,
 }
-
-/// `text` escaped for an HTML attribute value in double quotes.
-fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The first picture of a page's HTML is loaded at once, not lazily (it
-/// is most likely in view when the page opens).
-pub(super) fn first_eager(html: String) -> String {
-    if html.contains(LAZY) {
-        html.replacen(LAZY, "", 1)
-    } else {
-        html
-    }
-}
-
-/// What [`crate::markdown::picture_html`] writes in a lazy picture (raw
-/// HTML in Markdown is escaped, so only a picture can hold it).
-const LAZY: &str = " loading=\"lazy\"";
 
 #[derive(Serialize)]
 pub(super) struct TagView {
