@@ -142,3 +142,75 @@ impl PhotoError {
 
 /// A megabyte, as file managers count it.
 const MB: u64 = 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        let errors = [
+            PhotoError::Missing,
+            PhotoError::Unreadable(crate::i18n::io_error(&std::io::Error::from(
+                std::io::ErrorKind::PermissionDenied,
+            ))),
+            PhotoError::TooLarge {
+                bytes: 45 << 20,
+                limit: 40 << 20,
+            },
+            PhotoError::TooManyPixels {
+                width: 60000,
+                height: 60000,
+                limit: 100_000_000,
+            },
+            PhotoError::Heic,
+            PhotoError::Unsupported {
+                format: Some("TIFF"),
+            },
+            PhotoError::Unsupported { format: None },
+            PhotoError::Truncated,
+            PhotoError::Corrupt {
+                detail: "x".to_owned(),
+            },
+            PhotoError::SvgUnsafe {
+                what: "<script>".to_owned(),
+            },
+            PhotoError::SvgInvalid {
+                detail: "x".to_owned(),
+            },
+            PhotoError::Cache(crate::i18n::io_error(&std::io::Error::from(
+                std::io::ErrorKind::StorageFull,
+            ))),
+            PhotoError::Cancelled,
+        ];
+        let photo = Path::new("content/2024/files/anh.jpg");
+        let post = Path::new("content/2024/news/le-mit-tinh.md");
+        let mut diagnostics: Vec<_> = errors.iter().map(|e| e.diagnostic(photo, post)).collect();
+        diagnostics.push(PhotoError::animated_warning(photo, post));
+        diagnostics.push(PhotoError::gps_warning(photo, post));
+        for d in diagnostics {
+            assert_eq!(d.file, post);
+            for lang in Lang::ALL {
+                let text = d.message.render(lang);
+                assert!(text.contains("content/2024/files/anh.jpg"), "{text}");
+                assert!(
+                    !text.starts_with("photo-"),
+                    "{} missing in {lang:?}",
+                    d.code()
+                );
+                if let Some(help) = &d.help {
+                    assert!(!help.render(lang).starts_with("photo-"), "{}", help.id());
+                }
+            }
+        }
+        let big = errors[3].message(photo).render(Lang::Vi);
+        assert!(
+            // Long numbers are grouped as Vietnamese writes them.
+            big.contains("60.000 × 60.000") && big.contains("3600"),
+            "{big}"
+        );
+    }
+}

@@ -200,3 +200,51 @@ fn size(root: roxmltree::Node<'_, '_>) -> (u32, u32) {
         _ => (0, 0),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_svg_that_could_run_or_load_something_is_refused() {
+        let wrap = |inner: &str| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">{inner}</svg>"#
+            )
+        };
+        let bad = [
+            wrap("<script>alert(1)</script>"),
+            wrap(r#"<x:script xmlns:x="http://www.w3.org/2000/svg">alert(1)</x:script>"#),
+            wrap(r#"<rect onclick="alert(1)"/>"#),
+            r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#.to_owned(),
+            wrap(r#"<a href=" java&#x09;script:alert(1)"><text>x</text></a>"#),
+            wrap(r#"<a xlink:href="javascript:alert(1)"><text>x</text></a>"#),
+            wrap(r#"<image href="https://tracker.example/pixel.png"/>"#),
+            wrap(r#"<use href="other.svg#icon"/>"#),
+            wrap(r#"<set attributeName="href" to="javascript:alert(1)"/>"#),
+            wrap(
+                r#"<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>"#,
+            ),
+            wrap(r#"<style>@import url(https://fonts.example/a.css);</style>"#),
+            wrap(r#"<style><![CDATA[ rect { fill: url( "http://x.example/p.svg#a") } ]]></style>"#),
+            wrap(r#"<rect style="background: url(//x.example/a.png)"/>"#),
+            wrap(r#"<rect fill="url(http://x.example/a.svg#g)"/>"#),
+            wrap(r#"<image href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4="/>"#),
+        ];
+        for svg in &bad {
+            assert!(looks_like_svg(svg.as_bytes()), "{svg}");
+            let result = check(svg.as_bytes());
+            assert!(
+                matches!(result, Err(PhotoError::SvgUnsafe { .. })),
+                "{svg}: {result:?}"
+            );
+        }
+        assert!(matches!(
+            check(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect></svg>"),
+            Err(PhotoError::SvgInvalid { .. })
+        ));
+        // Embedded raster pictures are fine.
+        let ok = wrap(r#"<image href="data:image/png;base64,iVBORw0KGgo="/>"#);
+        assert!(check(ok.as_bytes()).is_ok());
+    }
+}
