@@ -148,6 +148,7 @@ pub(super) fn error_text(error: &clap::Error, lang: Lang) -> String {
             s => msg!("cli-did-you-mean", suggestion = s).into(),
         }
     };
+    let refused = std::error::Error::source(error).and_then(|e| e.downcast_ref::<Message>());
     let message = match error.kind() {
         ErrorKind::InvalidSubcommand => msg!(
             "cli-error-subcommand",
@@ -164,22 +165,12 @@ pub(super) fn error_text(error: &clap::Error, lang: Lang) -> String {
         }
         ErrorKind::MissingSubcommand => msg!("cli-error-missing-command"),
         // A value our own parser refused: it said why.
-        ErrorKind::ValueValidation
-            if std::error::Error::source(error)
-                .and_then(|e| e.downcast_ref::<Message>())
-                .is_some() =>
-        {
-            let why = std::error::Error::source(error)
-                .and_then(|e| e.downcast_ref::<Message>())
-                .cloned()
-                .expect("checked just above");
-            msg!(
-                "cli-error-refused-value",
-                name = context(ContextKind::InvalidArg),
-                value = context(ContextKind::InvalidValue),
-                why = why
-            )
-        }
+        ErrorKind::ValueValidation if refused.is_some() => msg!(
+            "cli-error-refused-value",
+            name = context(ContextKind::InvalidArg),
+            value = context(ContextKind::InvalidValue),
+            why = refused.expect("matched on is_some")
+        ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg!(
             "cli-error-value",
             name = context(ContextKind::InvalidArg),
