@@ -11,13 +11,16 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use super::model::{Asset, Picture, PictureFile};
 use super::source::{Stamp, stamp};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Links;
 use crate::photos::{self, Format, Photo, PhotoError};
+
+mod pending;
+
+pub(crate) use pending::PhotoMode;
 
 /// The extensions of the files of `files/` that are processed as photos
 /// (SVG is checked and published as it is).
@@ -54,6 +57,8 @@ pub(super) struct Processed {
     /// Fallback file's site-rooted URL → the picture.
     pictures: HashMap<String, Arc<Picture>>,
     failed: HashMap<String, (crate::i18n::Message, Option<crate::i18n::Message>)>,
+    /// How many photos are still being processed (in the background).
+    pub(super) pending: usize,
 }
 
 impl Processed {
@@ -80,12 +85,14 @@ fn is_photo(rel: &str) -> bool {
 }
 
 /// Processes the photos among `assets` (through the cache beside
-/// `source`), replacing each by the files to publish; warns of photos that
-/// record where they were taken, are animated or cannot be published.
+/// `source`, inline or in the background as `mode` says), replacing each
+/// by the files to publish (a pending photo by itself); warns of photos
+/// that record where they were taken, are animated or cannot be published.
 pub(super) fn process(
     source: &Path,
     assets: &mut Vec<Asset>,
     known: &mut HashMap<PathBuf, Known>,
+    mode: &PhotoMode,
     warnings: &mut Vec<Diagnostic>,
 ) -> Processed {
     let (photos, others): (Vec<Asset>, Vec<Asset>) = std::mem::take(assets)
@@ -106,30 +113,24 @@ pub(super) fn process(
                 .map_or(true, |p| p.variants.iter().all(|v| v.path.is_file()));
         fresh.then(|| k.clone())
     };
-    let todo: Vec<PathBuf> = photos
+    let todo: Vec<(PathBuf, Stamp)> = photos
         .iter()
         .zip(&stamps)
         .filter(|(a, st)| reusable(a, st).is_none())
-        .map(|(a, _)| a.source.clone())
+        .map(|(a, st)| (a.source.clone(), st.unwrap_or((None, 0))))
         .collect();
     let settings = photos::Settings::default();
-    let done = photos::process(
-        &todo,
-        &settings,
-        &cache_dir(source),
-        &AtomicBool::new(false),
-    );
-    let mut fresh: HashMap<PathBuf, Result<Arc<Photo>, PhotoError>> =
-        todo.into_iter().zip(done.photos).collect();
+    let mut fresh = pending::results(mode, todo, &settings, &cache_dir(source));
     let mut next = HashMap::new();
     let mut published: HashSet<String> = HashSet::new();
     for (asset, st) in photos.into_iter().zip(stamps) {
         let k = match reusable(&asset, &st) {
             Some(k) => k,
             None => {
-                let result = fresh
-                    .remove(&asset.source)
-                    .unwrap_or(Err(PhotoError::Cancelled));
+                let Some(result) = fresh.remove(&asset.source) else {
+                    pending::publish_pending(&asset, &mut published, assets, &mut out);
+                    continue;
+                };
                 let gps = result.is_ok() && source_has_gps(&asset.source, &settings);
                 Known {
                     stamp: st.unwrap_or((None, 0)),
