@@ -149,3 +149,30 @@ fn photos_in_the_cache_are_shown_processed_from_the_first_build() {
         s.transcript()
     );
 }
+
+#[test]
+fn a_photo_replaced_while_processed_is_shown_in_its_new_version() {
+    let site = site_with_photos();
+    let mut s = Proc::serve(&site, &[], &[]);
+    s.wait_line("the pending photos line", 0, |l| {
+        l.text.starts_with("Processing ")
+    });
+    // Saved again, smaller, while the first version is processed.
+    let smaller = image::RgbImage::from_fn(800, 600, |x, y| {
+        image::Rgb([(x / 4) as u8, (y / 3) as u8, 90])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+        .encode_image(&smaller)
+        .unwrap();
+    site.write("content/2024/files/anh-0.jpg", bytes);
+    let page = s
+        .wait_page(POST, 200, "the new version of anh-0", |p| {
+            is_processed(p) && p.contains("-800.jpg")
+        })
+        .text();
+    assert!(page.contains("width=\"800\" height=\"600\""), "{page}");
+    assert!(!page.contains("width=\"4000\""), "{page}");
+    s.wait_file(&site, "public/2024/tin-tuc/mot/index.html", "-800.jpg");
+    assert_no_original_published(&site);
+}
