@@ -176,3 +176,28 @@ fn a_photo_replaced_while_processed_is_shown_in_its_new_version() {
     s.wait_file(&site, "public/2024/tin-tuc/mot/index.html", "-800.jpg");
     assert_no_original_published(&site);
 }
+
+#[test]
+fn ctrl_c_while_photos_are_processed_stops_without_waiting_for_them() {
+    let site = site_with_photos();
+    let mut s = Proc::serve(&site, &[], &[]);
+    s.wait_line("the pending photos line", 0, |l| {
+        l.text.starts_with("Processing ")
+    });
+    s.signal("INT");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}\n{}", s.transcript());
+    let lines = s.lines();
+    assert!(
+        lines.iter().any(|l| l.text.starts_with("Stopped")),
+        "{}",
+        s.transcript()
+    );
+    // The batch under way was stopped, not finished first.
+    assert!(
+        !lines.iter().any(|l| l.text.contains("photos processed")),
+        "{}",
+        s.transcript()
+    );
+    assert_no_original_published(&site);
+}
