@@ -35,6 +35,16 @@ fn site_with_photos() -> Site {
     site
 }
 
+/// `campaign serve` on `site`, once it says it processes photos in the
+/// background.
+fn serve_while_processing(site: &Site) -> Proc {
+    let mut s = Proc::serve(site, &[], &[]);
+    s.wait_line("the pending photos line", 0, |l| {
+        l.text.starts_with("Processing ")
+    });
+    s
+}
+
 /// The index of the first line since `from` that starts with `prefix`.
 fn line_index(p: &Proc, from: usize, prefix: &str) -> Option<usize> {
     p.lines()
@@ -153,10 +163,7 @@ fn photos_in_the_cache_are_shown_processed_from_the_first_build() {
 #[test]
 fn a_photo_replaced_while_processed_is_shown_in_its_new_version() {
     let site = site_with_photos();
-    let mut s = Proc::serve(&site, &[], &[]);
-    s.wait_line("the pending photos line", 0, |l| {
-        l.text.starts_with("Processing ")
-    });
+    let mut s = serve_while_processing(&site);
     // Saved again, smaller, while the first version is processed.
     let smaller = image::RgbImage::from_fn(800, 600, |x, y| {
         image::Rgb([(x / 4) as u8, (y / 3) as u8, 90])
@@ -180,10 +187,7 @@ fn a_photo_replaced_while_processed_is_shown_in_its_new_version() {
 #[test]
 fn ctrl_c_while_photos_are_processed_stops_without_waiting_for_them() {
     let site = site_with_photos();
-    let mut s = Proc::serve(&site, &[], &[]);
-    s.wait_line("the pending photos line", 0, |l| {
-        l.text.starts_with("Processing ")
-    });
+    let mut s = serve_while_processing(&site);
     s.signal("INT");
     let status = s.wait_exit();
     assert!(status.success(), "{status}\n{}", s.transcript());
