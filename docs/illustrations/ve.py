@@ -568,8 +568,11 @@ def ap_phich_2023():
     b += rect(840, 190, 560, 420, "#ffffff")
     b += rect(840, 190, 560, 70, "#1f5f8b")
     b += text_fit(1120, 238, "CHỦ ĐỀ NĂM 2023", 520, 36, "#ffffff")
-    for i, l in enumerate([up("Công tác xã hội Việt Nam -"), up("Chuyên nghiệp,"), up("sáng tạo"), up("và phát triển")]):
-        b += text_fit(1120, 340 + i * 66, l, 500, 50, RED)
+    lines = [up("Công tác xã hội"), up("Việt Nam -"), up("Chuyên nghiệp,"), up("sáng tạo và phát triển")]
+    size = min(fit(l, 510, 56) for l in lines)
+    for i, l in enumerate(lines):
+        gap = size * 1.55
+        b += text(1120, 435 - 1.5 * gap + size * 0.36 + i * gap, l, size, RED)
     # leaves poster, middle bottom
     b += rect(840, 650, 560, 260, "#f7f1dc")
     for i in range(5):
