@@ -11,6 +11,7 @@
 
 mod context;
 mod feeds;
+mod gallery;
 mod index;
 mod shows;
 mod views;
