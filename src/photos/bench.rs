@@ -1,4 +1,4 @@
-//! The photo pipeline as `examples/bench_photos.rs` drives it, before it is
+//! The photo pipeline as `examples/bench_photos/` drives it, before it is
 //! wired into builds, and the EXIF block of the tests: the only part of
 //! [`crate::photos`] outside the crate.
 

@@ -19,7 +19,7 @@
 //! libwebp (the reference encoder, through the `webp` crate, built from the
 //! C source it ships: no download, no system library) gives smaller files
 //! than the JPEG at a tenth of AVIF's time: 1.5–5× on this picture, 15–30%
-//! on the benchmark's photos (`examples/bench_photos.rs`). A pure-Rust
+//! on the benchmark's photos (`examples/bench_photos/`). A pure-Rust
 //! lossy encoder exists (`zenwebp`), but under the AGPL (or a commercial
 //! licence), which would bind this tool's own licence.
 
