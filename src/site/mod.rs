@@ -12,6 +12,8 @@
 mod context;
 mod feeds;
 mod index;
+mod lists;
+mod menu;
 mod shows;
 mod views;
 
@@ -29,8 +31,9 @@ use crate::templates::Theme;
 pub(crate) use index::Index;
 
 use context::{Place, context};
+use lists::post_summary;
 use shows::Shown;
-use views::{Views, post_summary};
+use views::Views;
 
 /// The loaded site, indexed for rendering.
 pub(crate) struct Assembly<'a> {
