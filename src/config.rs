@@ -60,7 +60,55 @@ pub(crate) struct SiteFile {
     /// Trình đơn chính (menu): danh sách mục `{ title, url }`.
     #[serde(default)]
     menu: Vec<MenuItem>,
+    /// Xử lý ảnh (images): các bề ngang, chất lượng, WebP.
+    #[serde(default)]
+    images: Option<ImagesFile>,
 }
+
+/// Xử lý ảnh (images): mỗi ảnh trong `files/` được thu nhỏ về các bề ngang này, bỏ hết dữ liệu ẩn (vị trí GPS, máy chụp). How photos are processed.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ImagesFile {
+    /// Các bề ngang (widths) tính bằng điểm ảnh, mặc định [480, 960, 1600]; ảnh nhỏ hơn không bị phóng to.
+    #[serde(default)]
+    #[schemars(length(min = 1, max = MAX_IMAGE_WIDTHS), inner(range(min = MIN_IMAGE_WIDTH, max = MAX_IMAGE_WIDTH)), extend("default" = [480, 960, 1600]))]
+    widths: Option<Vec<u32>>,
+    /// Chất lượng (quality) JPEG và WebP, từ 30 đến 100, mặc định 80.
+    #[serde(default)]
+    #[schemars(range(min = MIN_IMAGE_QUALITY, max = 100), extend("default" = 80))]
+    quality: Option<u8>,
+    /// Có làm thêm bản WebP (webp) nhẹ hơn bên cạnh JPEG không, mặc định `true`.
+    #[serde(default)]
+    #[schemars(extend("default" = true))]
+    webp: Option<bool>,
+}
+
+/// How the photos of `files/` are published (`images:` in `site.yaml`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ImageSettings {
+    /// Sorted, without repeats, each within the bounds below.
+    pub widths: Vec<u32>,
+    pub quality: u8,
+    pub webp: bool,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            widths: vec![480, 960, 1600],
+            quality: 80,
+            webp: true,
+        }
+    }
+}
+
+/// Bounds of `images:`: a few widths (each one is a file per photo and
+/// format), none too small to see nor larger than a 4K screen needs, and a
+/// quality below which photos show blocks.
+const MAX_IMAGE_WIDTHS: usize = 6;
+const MIN_IMAGE_WIDTH: u32 = 100;
+const MAX_IMAGE_WIDTH: u32 = 4000;
+const MIN_IMAGE_QUALITY: u8 = 30;
 
 /// Ngày kỷ niệm (campaign): ngày trong năm và năm tổ chức lần đầu.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -114,6 +162,7 @@ pub struct SiteConfig {
     pub current: Option<i16>,
     pub news_per_page: NonZeroUsize,
     pub menu: Vec<MenuItem>,
+    pub images: ImageSettings,
 }
 
 impl SiteConfig {
@@ -239,6 +288,9 @@ impl SiteConfig {
                 ));
             }
         }
+        let images = image_settings(raw.images.as_ref(), &mut |path, message, help| {
+            errors.push(at(path, message, help))
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -257,6 +309,7 @@ impl SiteConfig {
             current: raw.current,
             news_per_page,
             menu: raw.menu,
+            images,
         })
     }
 
@@ -308,6 +361,69 @@ pub(crate) fn root_path(base_url: &str) -> &str {
 /// A text as written, trimmed, unless it is empty.
 pub(crate) fn nonempty(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// The checked `images:` settings; each value out of bounds is reported
+/// through `error` (at its path, with what to write instead).
+fn image_settings(
+    raw: Option<&ImagesFile>,
+    error: &mut dyn FnMut(&[Seg], Message, Message),
+) -> ImageSettings {
+    let mut out = ImageSettings::default();
+    let Some(raw) = raw else {
+        return out;
+    };
+    if let Some(widths) = &raw.widths {
+        if widths.is_empty() || widths.len() > MAX_IMAGE_WIDTHS {
+            error(
+                &[Seg::Key("images"), Seg::Key("widths")],
+                msg!(
+                    "image-widths-count",
+                    count = widths.len(),
+                    max = MAX_IMAGE_WIDTHS
+                ),
+                msg!("image-widths-count-help", max = MAX_IMAGE_WIDTHS),
+            );
+        }
+        for (i, w) in widths.iter().enumerate() {
+            if !(MIN_IMAGE_WIDTH..=MAX_IMAGE_WIDTH).contains(w) {
+                error(
+                    &[Seg::Key("images"), Seg::Key("widths"), Seg::Index(i)],
+                    msg!(
+                        "image-width-out-of-range",
+                        width = *w,
+                        min = MIN_IMAGE_WIDTH,
+                        max = MAX_IMAGE_WIDTH
+                    ),
+                    msg!("image-width-out-of-range-help"),
+                );
+            }
+        }
+        let mut sorted = widths.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        if !sorted.is_empty() {
+            out.widths = sorted;
+        }
+    }
+    if let Some(q) = raw.quality {
+        if !(MIN_IMAGE_QUALITY..=100).contains(&q) {
+            error(
+                &[Seg::Key("images"), Seg::Key("quality")],
+                msg!(
+                    "image-quality-out-of-range",
+                    value = q,
+                    min = MIN_IMAGE_QUALITY
+                ),
+                msg!("image-quality-out-of-range-help"),
+            );
+        }
+        out.quality = q;
+    }
+    if let Some(webp) = raw.webp {
+        out.webp = webp;
+    }
+    out
 }
 
 fn parse_month_day(text: &str) -> Option<(i8, i8)> {

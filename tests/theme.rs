@@ -203,7 +203,7 @@ fn the_edition_page_lists_its_sections_and_each_link_leads_to_one() {
         let rest = &page[i + "<h2 id=\"".len()..];
         let id = &rest[..pos(rest, "\"")];
         assert!(
-            id == "muc-luc" || lists[0].iter().any(|l| l == id),
+            id == "muc-luc" || id == "bo-anh-tieu-de" || lists[0].iter().any(|l| l == id),
             "#{id} is not in the contents list"
         );
     }
@@ -241,4 +241,72 @@ fn news_are_cards_and_the_home_page_features_the_latest() {
         "{list}"
     );
     assert!(list.contains("<h2 class=\"card-title\"><a href=\"../2024/tin-tuc/nhac-han/\">"));
+}
+
+#[test]
+fn cards_show_the_cover_photo_at_its_size_and_albums_are_in_the_contents() {
+    let t = site();
+    t.write("content/2024/files/le.jpg", jpeg(1200, 800, &[]));
+    t.write(
+        "content/2024/news/ke-hoach.md",
+        post(
+            "Hải Phòng ban hành kế hoạch kỷ niệm",
+            "22/3/2024",
+            "tags: [\"Hải Phòng\"]\nimage: ../files/le.jpg\nimage_alt: \"Hội trường treo băng rôn\"\n",
+            "Nội dung.",
+        ),
+    );
+    t.write(
+        "content/2024/edition.yaml",
+        format!("{EDITION_2024}photos:\n  - file: le.jpg\n    alt: \"Hội trường\"\n"),
+    );
+    t.build_ok();
+
+    // On every list, the card has the cover: WebP and JPEG candidates
+    // relative to the page, its size (no layout shift), lazy.
+    for (page, root) in [
+        ("index.html", "./"),
+        ("tin-tuc/index.html", "../"),
+        ("the/hai-phong/index.html", "../../"),
+        ("2024/index.html", "../"),
+    ] {
+        let html = t.out(page);
+        let card = &html[pos(&html, "<article class=\"card card-cover\">")..];
+        let card = &card[..pos(card, "</article>")];
+        assert!(
+            card.contains("Hải Phòng ban hành kế hoạch kỷ niệm"),
+            "{page}"
+        );
+        let media = &card[pos(card, "<div class=\"card-media\"><picture>")..];
+        assert!(
+            media.contains(&format!(
+                "<source type=\"image/webp\" srcset=\"{root}2024/files/le-"
+            )),
+            "{page}: {media}"
+        );
+        assert!(media.contains(" 480w, "), "{page}: {media}");
+        assert!(
+            media.contains(&format!("<img src=\"{root}2024/files/le-")),
+            "{page}: {media}"
+        );
+        assert!(media.contains("-960.jpg\""), "{page}: {media}");
+        assert!(
+            media.contains(
+                "width=\"960\" height=\"640\" alt=\"Hội trường treo băng rôn\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{page}: {media}"
+        );
+        assert!(media.contains(" sizes=\"(max-width: 40em) 100vw"), "{page}");
+    }
+    assert_links_resolve(&t.join("public"));
+
+    // The edition's album is a section of its contents list.
+    let year = t.out("2024/index.html");
+    let lists = contents(&year);
+    assert!(lists[0].iter().any(|id| id == "bo-anh"), "{:?}", lists[0]);
+    assert_eq!(year.matches(" id=\"bo-anh\"").count(), 1);
+    assert!(pos(&year, " id=\"bo-anh\"") < pos(&year, " id=\"tin-tuc\""));
+    // Its large view leads back to the thumbnail.
+    assert!(year.contains("<li id=\"anh-1-nho\">"), "{year}");
+    assert!(year.contains("<a class=\"lightbox-close\" href=\"#anh-1-nho\">Đóng</a>"));
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::model::{LazyBody, PostBody};
-use super::post::{PostFront, convert_body, image_of};
+use super::post::{PostFront, convert_body, post_photos};
 use super::source::{Stamp, read_source, stamp};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Links;
@@ -21,7 +21,9 @@ pub(super) struct DeferredBody {
     /// The content folder, for the path shown in messages.
     source: PathBuf,
     year: i16,
-    image: Option<(String, String)>,
+    /// Its front matter, for the problems of its photos (reported with the
+    /// body, where the text is at hand).
+    front: PostFront,
     /// The file's modification time and size when it was loaded.
     stamp: Stamp,
     links: Arc<Links>,
@@ -42,7 +44,7 @@ impl DeferredBody {
             rel: rel.to_owned(),
             source: source.to_path_buf(),
             year,
-            image: image_of(front),
+            front: front.clone(),
             stamp,
             links,
         }
@@ -66,16 +68,15 @@ impl LazyBody for DeferredBody {
         let body = super::frontmatter::split(&src.text)
             .map(|s| s.body)
             .unwrap_or(0);
-        let mut diagnostics = Vec::new();
-        let rendered = convert_body(
-            &self.image,
+        let photos = post_photos(
+            &self.front,
             self.year,
-            &src,
-            body,
+            &src.dir,
             &self.links,
-            &mut diagnostics,
             &mut Vec::new(),
         );
+        let mut diagnostics: Vec<Diagnostic> = photos.problems.iter().map(|p| p.at(&src)).collect();
+        let rendered = convert_body(&src, body, &self.links, &mut diagnostics, &mut Vec::new());
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }

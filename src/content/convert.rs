@@ -132,10 +132,13 @@ fn deferred(input: &Inputs, year: i16, p: &ParsedPost, d: &super::parse::Deferre
         d.stamp,
         input.loader.links.clone(),
     );
+    // Its photos' problems are reported with its body.
+    let dir = super::source::dir_of(&p.rel);
+    let photos = post::post_photos(&p.front, year, &dir, &input.loader.links, &mut Vec::new());
     let post = d
         .meta
         .clone()
-        .with_body(model::Body::Deferred(Arc::new(body)));
+        .with_body(photos, model::Body::Deferred(Arc::new(body)));
     Converted {
         links: input.links_hash,
         post: Arc::new(post),

@@ -62,6 +62,10 @@ pub(crate) struct EditionFile {
     /// Biểu trưng (logo) của đơn vị tổ chức năm này: tên tệp trong thư mục `files/` của năm, ví dụ "logo-so-2023.svg".
     #[serde(default)]
     logo: Option<String>,
+    /// Album ảnh của năm (photos), hiện thành bộ sưu tập trên trang của năm: mỗi ảnh có `file` (tên tệp trong `files/`), `alt`, `caption`, `download`.
+    #[serde(default)]
+    #[schemars(length(max = super::album::MAX_ALBUM_PHOTOS))]
+    pub(crate) photos: Vec<super::album::AlbumEntry>,
     // Derived from the folder and `site.yaml`; checked when written.
     /// Không cần viết (year): năm lấy từ tên thư mục; nếu viết thì phải trùng.
     #[serde(default)]
@@ -542,6 +546,9 @@ pub(crate) fn convert(
             .as_deref()
             .map(|t| md(t, &[Seg::Key("report"), Seg::Key("contact")], errors)),
     });
+    let base = super::album::Base::YearFiles(year);
+    let (album, problems) = super::album::album(&loader.links, base, &raw.photos, "photos", year);
+    errors.extend(problems.iter().map(|p| p.at(src)));
     let mut slogans = vec![raw.theme.trim().to_owned()];
     for s in raw.slogans {
         let s = s.trim().to_owned();
@@ -568,6 +575,7 @@ pub(crate) fn convert(
         documents,
         report,
         intro: None,
+        album,
         posts: Vec::new(),
     }
 }

@@ -8,6 +8,7 @@
 //! load can reuse; [`reload`] is the quick way for a few edited posts.
 //! The model is the only thing that leaves this module.
 
+mod album;
 mod body;
 mod cache;
 mod convert;
@@ -100,7 +101,15 @@ pub(crate) fn load_cached(
     let mut parsed = parse::parse_site(source, &layout, &files, options, cache, &mut errors);
     phases.end("parse");
     let mut layout = layout;
-    let photos = photos::process(source, &mut layout.assets, &mut cache.photos, &mut errors);
+    let downloads = parsed.downloads();
+    let photos = photos::process(
+        source,
+        &config.images,
+        &downloads,
+        &mut layout.assets,
+        &mut cache.photos,
+        &mut errors,
+    );
     phases.end("photos");
     let pages: Vec<(&str, &str)> = parsed
         .pages

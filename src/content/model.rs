@@ -90,6 +90,8 @@ pub struct Edition {
     pub documents: Vec<Document>,
     pub report: Option<Report>,
     pub intro: Option<Html>,
+    /// The year's album (`photos:`), shown as a gallery on its page.
+    pub album: Vec<AlbumPhoto>,
     /// Newest first. Shared, so that a rebuild reuses unchanged posts.
     pub posts: Vec<Arc<Post>>,
 }
@@ -160,7 +162,11 @@ pub struct Post {
     pub tags: Vec<PostTag>,
     pub author: Option<String>,
     pub source: Option<String>,
-    /// What only the post's own page shows: its image and text.
+    /// Its cover photo (`image:`), on its page and in lists.
+    pub cover: Option<Image>,
+    /// Its album (`photos:`), shown as a gallery on its page.
+    pub album: Vec<AlbumPhoto>,
+    /// What only the post's own page shows: its text.
     pub body: Body,
     /// The source file, relative to the content folder.
     pub file: String,
@@ -168,10 +174,9 @@ pub struct Post {
     pub hashes: PostHashes,
 }
 
-/// A post's image and text, as its page shows them.
+/// A post's text, as its page shows it.
 #[derive(Debug, Hash)]
 pub struct PostBody {
-    pub image: Option<Image>,
     pub content: Html,
 }
 
@@ -266,8 +271,10 @@ impl Post {
             &self.author,
         )
             .hash(&mut h);
+        // Lists show the cover.
+        self.cover.hash(&mut h);
         let summary = h.finish();
-        (&self.source, &self.file).hash(&mut h);
+        (&self.source, &self.file, &self.album).hash(&mut h);
         match &self.body {
             Body::Ready(body) => body.hash(&mut h),
             Body::Deferred(d) => d.version().hash(&mut h),
@@ -302,6 +309,30 @@ pub struct Picture {
     pub fallback_type: &'static str,
     /// The WebP files, narrowest first (none when WebP is turned off).
     pub webp: Vec<PictureFile>,
+    /// The full-size copy offered for download, when an album asks for one.
+    pub original: Option<Download>,
+}
+
+/// A photo of an album, as its gallery shows it.
+#[derive(Debug, Hash)]
+pub struct AlbumPhoto {
+    pub image: Image,
+    /// Shown under the photo.
+    pub caption: Option<String>,
+    /// The full-size copy, when the author offered it (`download: true`).
+    pub download: Option<Download>,
+}
+
+/// A full-size copy of a photo, for a download link (metadata removed like
+/// every published file).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Download {
+    /// Site-rooted URL.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// Its size, for the link ("2,1 MB").
+    pub bytes: u64,
 }
 
 /// One published file of a [`Picture`].

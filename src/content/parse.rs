@@ -193,6 +193,23 @@ pub(super) struct ParsedSite {
     pub(super) editions: Vec<(i16, EditionFile, String)>,
 }
 
+impl ParsedSite {
+    /// The content-relative paths of the photos an album offers for
+    /// download (their full-size copies are made with the others).
+    pub(super) fn downloads(&self) -> std::collections::HashSet<String> {
+        use super::album::{Base, downloads};
+        let mut out = std::collections::HashSet::new();
+        for post in self.posts.values().flatten() {
+            let dir = super::source::dir_of(&post.rel);
+            downloads(Base::Relative(&dir), &post.front.photos, &mut out);
+        }
+        for (year, raw, _) in &self.editions {
+            downloads(Base::YearFiles(*year), &raw.photos, &mut out);
+        }
+        out
+    }
+}
+
 /// Parses the front matter of every post and page and every
 /// `edition.yaml`, reporting what is wrong with each.
 pub(super) fn parse_site(

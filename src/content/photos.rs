@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use super::model::{Asset, Picture, PictureFile};
+use super::model::{Asset, Download, Picture, PictureFile};
 use super::source::{Stamp, stamp};
+use crate::config::ImageSettings;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Links;
 use crate::photos::{self, Format, Photo, PhotoError};
@@ -42,6 +43,9 @@ pub(crate) fn cache_dir(source: &Path) -> PathBuf {
 #[derive(Clone)]
 pub(crate) struct Known {
     stamp: Stamp,
+    /// The settings it was processed with (a change in `site.yaml`, or a
+    /// download asked for, processes it again).
+    settings: photos::Settings,
     result: Result<Arc<Photo>, PhotoError>,
     gps: bool,
 }
@@ -79,11 +83,26 @@ fn is_photo(rel: &str) -> bool {
     in_files && PHOTO_EXTENSIONS.contains(&ext.as_str())
 }
 
+/// The processing settings of `site.yaml`'s `images:`, with a full-size
+/// copy when `original`.
+fn settings_for(images: &ImageSettings, original: bool) -> photos::Settings {
+    photos::Settings {
+        widths: images.widths.clone(),
+        quality: images.quality,
+        webp: images.webp,
+        original,
+        ..photos::Settings::default()
+    }
+}
+
 /// Processes the photos among `assets` (through the cache beside
-/// `source`), replacing each by the files to publish; warns of photos that
-/// record where they were taken, are animated or cannot be published.
+/// `source`, with `images` settings, a full-size copy for those in
+/// `downloads`), replacing each by the files to publish; warns of photos
+/// that record where they were taken, are animated or cannot be published.
 pub(super) fn process(
     source: &Path,
+    images: &ImageSettings,
+    downloads: &HashSet<String>,
     assets: &mut Vec<Asset>,
     known: &mut HashMap<PathBuf, Known>,
     warnings: &mut Vec<Diagnostic>,
@@ -98,29 +117,36 @@ pub(super) fn process(
         return out;
     }
     let stamps: Vec<Option<Stamp>> = photos.iter().map(|a| stamp(&a.source)).collect();
+    let wanted = |a: &Asset| settings_for(images, downloads.contains(&a.rel));
     let reusable = |a: &Asset, st: &Option<Stamp>| -> Option<Known> {
         let k = known.get(&a.source)?;
         let fresh = Some(k.stamp) == *st
+            && k.settings == wanted(a)
             && k.result
                 .as_ref()
                 .map_or(true, |p| p.variants.iter().all(|v| v.path.is_file()));
         fresh.then(|| k.clone())
     };
-    let todo: Vec<PathBuf> = photos
-        .iter()
-        .zip(&stamps)
-        .filter(|(a, st)| reusable(a, st).is_none())
-        .map(|(a, _)| a.source.clone())
-        .collect();
-    let settings = photos::Settings::default();
-    let done = photos::process(
-        &todo,
-        &settings,
-        &cache_dir(source),
-        &AtomicBool::new(false),
-    );
-    let mut fresh: HashMap<PathBuf, Result<Arc<Photo>, PhotoError>> =
-        todo.into_iter().zip(done.photos).collect();
+    // Two batches: the photos offered for download also get a full-size copy.
+    let mut fresh: HashMap<PathBuf, Result<Arc<Photo>, PhotoError>> = HashMap::new();
+    for original in [false, true] {
+        let todo: Vec<PathBuf> = photos
+            .iter()
+            .zip(&stamps)
+            .filter(|(a, st)| downloads.contains(&a.rel) == original && reusable(a, st).is_none())
+            .map(|(a, _)| a.source.clone())
+            .collect();
+        if todo.is_empty() {
+            continue;
+        }
+        let done = photos::process(
+            &todo,
+            &settings_for(images, original),
+            &cache_dir(source),
+            &AtomicBool::new(false),
+        );
+        fresh.extend(todo.into_iter().zip(done.photos));
+    }
     let mut next = HashMap::new();
     let mut published: HashSet<String> = HashSet::new();
     for (asset, st) in photos.into_iter().zip(stamps) {
@@ -130,9 +156,11 @@ pub(super) fn process(
                 let result = fresh
                     .remove(&asset.source)
                     .unwrap_or(Err(PhotoError::Cancelled));
+                let settings = wanted(&asset);
                 let gps = result.is_ok() && source_has_gps(&asset.source, &settings);
                 Known {
                     stamp: st.unwrap_or((None, 0)),
+                    settings,
                     result,
                     gps,
                 }
@@ -202,6 +230,12 @@ fn publish(
         fallback: photo.of_format(fallback).map(file).collect(),
         fallback_type: fallback.mime(),
         webp: photo.of_format(Format::WebP).map(file).collect(),
+        original: photo.original().map(|v| Download {
+            url: format!("/{out_dir}/{}", v.file_name),
+            width: v.width,
+            height: v.height,
+            bytes: v.len,
+        }),
     };
     if let Some(src) = picture.src() {
         let url = src.url.clone();

@@ -4,8 +4,9 @@
 use serde::Deserialize;
 
 use super::Loader;
+use super::album::{self, Accept, AlbumEntry, Base, MAX_ALBUM_PHOTOS, Problem};
 use super::limits::{self, MAX_SLUG_BYTES, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS};
-use super::model::{Body, Html, Image, Page, Post, PostBody, PostHashes, PostTag};
+use super::model::{AlbumPhoto, Body, Html, Image, Page, Post, PostBody, PostHashes, PostTag};
 use super::source::{Seg, SourceFile};
 use crate::dates::Day;
 use crate::diagnostics::Diagnostic;
@@ -41,6 +42,10 @@ pub(crate) struct PostFront {
     /// Mô tả ảnh (image_alt) cho người không xem được ảnh; cần có khi có `image`.
     #[serde(default)]
     pub image_alt: Option<String>,
+    /// Album ảnh (photos) hiện thành bộ sưu tập ở cuối tin: mỗi ảnh có `file`, `alt`, `caption` (tùy chọn), `download` (tùy chọn).
+    #[serde(default)]
+    #[schemars(length(max = MAX_ALBUM_PHOTOS))]
+    pub photos: Vec<AlbumEntry>,
     /// Đường dẫn (slug) thay cho tên tệp trong địa chỉ của tin.
     #[serde(default)]
     pub slug: Option<String>,
@@ -137,8 +142,8 @@ pub(crate) struct PostMeta {
 }
 
 impl PostMeta {
-    /// The post, with its body.
-    pub(crate) fn with_body(self, body: Body) -> Post {
+    /// The post, with its photos and body.
+    pub(crate) fn with_body(self, photos: PostPhotos, body: Body) -> Post {
         Post {
             year: self.year,
             slug: self.slug,
@@ -148,6 +153,8 @@ impl PostMeta {
             tags: self.tags,
             author: self.author,
             source: self.source,
+            cover: photos.cover,
+            album: photos.album,
             body,
             file: self.file,
             hashes: PostHashes::default(),
@@ -168,28 +175,63 @@ pub(crate) fn convert_post(
     errors: &mut Vec<Diagnostic>,
 ) -> (Post, Vec<Lookup>) {
     let mut lookups = Vec::new();
-    let rendered = convert_body(
-        &image_of(front),
-        year,
-        src,
-        body,
-        &loader.links,
-        errors,
-        &mut lookups,
-    );
-    let post = convert_meta(front, year, slug, src, errors).with_body(Body::Ready(rendered));
+    let photos = post_photos(front, year, &src.dir, &loader.links, &mut lookups);
+    errors.extend(photos.problems.iter().map(|p| p.at(src)));
+    let rendered = convert_body(src, body, &loader.links, errors, &mut lookups);
+    let post =
+        convert_meta(front, year, slug, src, errors).with_body(photos, Body::Ready(rendered));
     (post, lookups)
 }
 
-/// The image a post's front matter names, with its alternative text.
-pub(crate) fn image_of(front: &PostFront) -> Option<(String, String)> {
-    front.image.clone().map(|img| {
-        let alt = front
-            .image_alt
-            .clone()
-            .unwrap_or_else(|| front.title.clone());
-        (img, alt)
-    })
+/// A post's cover and album, resolved, with the problems found (at their
+/// values in the front matter).
+pub(crate) struct PostPhotos {
+    pub cover: Option<Image>,
+    pub album: Vec<AlbumPhoto>,
+    pub problems: Vec<Problem>,
+}
+
+/// The cover (`image:`, which needs its `image_alt`) and the album
+/// (`photos:`) of the post in the content folder `dir`; records the
+/// targets it looked up.
+pub(crate) fn post_photos(
+    front: &PostFront,
+    year: i16,
+    dir: &str,
+    links: &Links,
+    lookups: &mut Vec<Lookup>,
+) -> PostPhotos {
+    let mut problems = Vec::new();
+    let cover = front.image.as_ref().and_then(|img| {
+        lookups.push((img.clone(), links.resolve(dir, img)));
+        let alt = front.image_alt.as_deref().map(str::trim).unwrap_or("");
+        if alt.is_empty() {
+            problems.push(Problem {
+                path: vec![Seg::Key(if front.image_alt.is_some() {
+                    "image_alt"
+                } else {
+                    "image"
+                })],
+                message: msg!("cover-no-alt", image = img),
+                help: Some(msg!("cover-no-alt-help")),
+            });
+        }
+        let named = (img.as_str(), alt);
+        let at = vec![Seg::Key("image")];
+        album::photo(links, Base::Relative(dir), named, Accept::Any, at, year)
+            .map_err(|p| problems.push(p))
+            .ok()
+    });
+    for entry in &front.photos {
+        lookups.push((entry.file.clone(), links.resolve(dir, &entry.file)));
+    }
+    let (album, more) = album::album(links, Base::Relative(dir), &front.photos, "photos", year);
+    problems.extend(more);
+    PostPhotos {
+        cover,
+        album,
+        problems,
+    }
 }
 
 /// Checks and converts what a post is besides its body; needs no link table.
@@ -304,54 +346,17 @@ pub(crate) fn title_too_long(src: &SourceFile, chars: usize, rest: &str) -> Diag
     .with_help(msg!("title-too-long-help", rest = rest))
 }
 
-/// Renders a post's body (from byte `body` of `src`) and resolves its image.
+/// Renders a post's body (from byte `body` of `src`).
 pub(super) fn convert_body(
-    image: &Option<(String, String)>,
-    year: i16,
     src: &SourceFile,
     body: usize,
     links: &Links,
     errors: &mut Vec<Diagnostic>,
     lookups: &mut Vec<Lookup>,
 ) -> PostBody {
-    let content = render_body_with(src, body, links, errors, lookups);
-    let image = image.as_ref().and_then(|(img, alt)| {
-        let resolved = links.resolve(&src.dir, img);
-        lookups.push((img.clone(), resolved.clone()));
-        match resolved {
-            Ok(url) => {
-                let picture = links.pictures.get(&url).cloned();
-                Some(Image {
-                    src: picture
-                        .as_ref()
-                        .and_then(|p| p.src())
-                        .map_or(url, |f| f.url.clone()),
-                    alt: alt.clone(),
-                    picture,
-                })
-            }
-            Err(reason) => {
-                if let Some((reason, help)) = links.failed_photo(&src.dir, img) {
-                    let d = src.at_path(&[Seg::Key("image")], false, reason.clone());
-                    errors.push(match help {
-                        Some(help) => d.with_help(help.clone()),
-                        None => d,
-                    });
-                    return None;
-                }
-                errors.push(
-                    src.at_path(
-                        &[Seg::Key("image")],
-                        false,
-                        msg!("image-not-found", image = img, reason = reason),
-                    )
-                    .with_help(msg!("image-not-found-help", year = year)),
-                );
-                None
-            }
-        }
-    });
-    PostBody { image, content }
+    PostBody {
+        content: render_body_with(src, body, links, errors, lookups),
+    }
 }
 
 pub(crate) fn convert_page(

@@ -166,6 +166,6 @@ pub(crate) fn source_text(rel: &str, text: &str) -> SourceFile {
     }
 }
 
-fn dir_of(rel: &str) -> String {
+pub(super) fn dir_of(rel: &str) -> String {
     rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned()
 }

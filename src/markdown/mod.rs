@@ -17,9 +17,9 @@ mod tables;
 
 pub(crate) use findings::{Finding, FindingKind, POST_PLACEHOLDERS};
 use findings::{is_local_address, placeholders, spaced_targets};
-pub(crate) use links::{BrokenLink, Links, is_external, refused};
+pub(crate) use links::{BrokenLink, Links, is_external, join, refused};
 use pictures::with_pictures;
-pub(crate) use pictures::{escape_attr, first_eager, picture_html};
+pub(crate) use pictures::{escape_attr, first_eager, picture_html, picture_html_sized};
 use tables::wrap_tables;
 
 fn options() -> Options {

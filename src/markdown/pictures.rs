@@ -14,6 +14,17 @@ pub(crate) fn picture_html(
     attrs: &str,
     lazy: bool,
 ) -> String {
+    picture_html_sized(picture, attrs, lazy, PICTURE_SIZES)
+}
+
+/// [`picture_html`] with another `sizes` (a picture in a grid of cards or
+/// thumbnails is narrower than the text column).
+pub(crate) fn picture_html_sized(
+    picture: &crate::content::model::Picture,
+    attrs: &str,
+    lazy: bool,
+    sizes: &str,
+) -> String {
     use std::fmt::Write;
     let srcset = |files: &[crate::content::model::PictureFile]| {
         files
@@ -26,14 +37,14 @@ pub(crate) fn picture_html(
     if !picture.webp.is_empty() {
         let _ = write!(
             out,
-            "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{PICTURE_SIZES}\">",
+            "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\">",
             srcset(&picture.webp)
         );
     }
     if let Some(src) = picture.src() {
         let _ = write!(
             out,
-            "<img src=\"{}\" srcset=\"{}\" sizes=\"{PICTURE_SIZES}\" width=\"{}\" height=\"{}\" {attrs}{} decoding=\"async\">",
+            "<img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" {attrs}{} decoding=\"async\">",
             src.url,
             srcset(&picture.fallback),
             src.width,

@@ -161,6 +161,7 @@ fn images_of_processed_photos_become_pictures() {
             fallback: vec![file(480, "jpg"), file(960, "jpg"), file(1600, "jpg")],
             fallback_type: "image/jpeg",
             webp: vec![file(480, "webp"), file(960, "webp"), file(1600, "webp")],
+            original: None,
         }),
     );
     let md = "![Lễ \"lớn\"](../files/anh.jpg \"Tựa\") và ![Ngoài](https://a.vn/b.jpg)";

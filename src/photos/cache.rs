@@ -29,6 +29,8 @@ pub(super) struct EntryFile {
     pub(super) width: u32,
     pub(super) height: u32,
     pub(super) format: Format,
+    /// The full-size copy for downloading.
+    pub(super) original: bool,
     pub(super) bytes: Vec<u8>,
 }
 
@@ -52,6 +54,7 @@ struct StoredFile {
     width: u32,
     height: u32,
     format: Format,
+    original: bool,
     path: PathBuf,
     len: u64,
 }
@@ -76,8 +79,9 @@ fn manifest_path(dir: &Path, key: &str) -> PathBuf {
     folder(dir, key).join(format!("{key}.entry"))
 }
 
-fn file_path(dir: &Path, key: &str, width: u32, format: Format) -> PathBuf {
-    folder(dir, key).join(format!("{key}-{width}.{}", format.extension()))
+fn file_path(dir: &Path, key: &str, width: u32, format: Format, original: bool) -> PathBuf {
+    let full = if original { "-full" } else { "" };
+    folder(dir, key).join(format!("{key}-{width}{full}.{}", format.extension()))
 }
 
 /// The entry for `key`, if it is there and whole.
@@ -103,7 +107,12 @@ pub(super) fn read(dir: &Path, key: &str) -> Option<Stored> {
         let h: u32 = parts.next()?.parse().ok()?;
         let len: u64 = parts.next()?.parse().ok()?;
         let hash = parts.next()?;
-        let path = file_path(dir, key, w, format);
+        let original = match parts.next() {
+            None => false,
+            Some("full") => true,
+            Some(_) => return None,
+        };
+        let path = file_path(dir, key, w, format, original);
         let bytes = std::fs::read(&path).ok()?;
         if bytes.len() as u64 != len || blake3::hash(&bytes).to_hex().as_str() != hash {
             return None;
@@ -112,6 +121,7 @@ pub(super) fn read(dir: &Path, key: &str) -> Option<Stored> {
             width: w,
             height: h,
             format,
+            original,
             path,
             len,
         });
@@ -139,21 +149,23 @@ pub(super) fn write(dir: &Path, key: &str, entry: Entry) -> Result<Stored, Photo
     });
     let mut files = Vec::new();
     for file in entry.files {
-        let path = file_path(dir, key, file.width, file.format);
+        let path = file_path(dir, key, file.width, file.format, file.original);
         write_atomically(&path, &file.bytes).map_err(cache_error)?;
         let _ = writeln!(
             manifest,
-            "file {} {} {} {} {}",
+            "file {} {} {} {} {}{}",
             file.format.extension(),
             file.width,
             file.height,
             file.bytes.len(),
-            blake3::hash(&file.bytes).to_hex()
+            blake3::hash(&file.bytes).to_hex(),
+            if file.original { " full" } else { "" }
         );
         files.push(StoredFile {
             width: file.width,
             height: file.height,
             format: file.format,
+            original: file.original,
             path,
             len: file.bytes.len() as u64,
         });
@@ -197,8 +209,9 @@ impl Stored {
                 width: f.width,
                 height: f.height,
                 format: f.format,
-                file_name: if f.format == Format::Svg {
-                    format!("{stem}-{short}.svg")
+                original: f.original,
+                file_name: if f.format == Format::Svg || f.original {
+                    format!("{stem}-{short}.{}", f.format.extension())
                 } else {
                     format!("{stem}-{short}-{}.{}", f.width, f.format.extension())
                 },

@@ -82,6 +82,7 @@ pub(super) fn variants(
             width,
             height,
             format: fallback.0,
+            original: false,
             bytes: fallback.1,
         });
         if settings.webp {
@@ -89,11 +90,29 @@ pub(super) fn variants(
                 width,
                 height,
                 format: Format::WebP,
+                original: false,
                 bytes: webp(&pixels, width, height, alpha, quality)?,
             });
         }
     }
-    files.sort_by_key(|f| (f.format, f.width));
+    if settings.original {
+        let (format, bytes) = if alpha {
+            (Format::Png, png(image.as_bytes(), w, h)?)
+        } else {
+            (
+                Format::Jpeg,
+                jpeg(image.as_bytes(), w, h, super::ORIGINAL_QUALITY)?,
+            )
+        };
+        files.push(EntryFile {
+            width: w,
+            height: h,
+            format,
+            original: true,
+            bytes,
+        });
+    }
+    files.sort_by_key(|f| (f.original, f.format, f.width));
     Ok(Entry {
         width: w,
         height: h,

@@ -101,6 +101,10 @@ pub(crate) struct Settings {
     pub(crate) quality: u8,
     /// Whether a WebP is published beside each JPEG (or PNG).
     pub(crate) webp: bool,
+    /// Whether a full-size copy is made too, for a download link: the
+    /// photo at its own size, upright, at [`ORIGINAL_QUALITY`], with no
+    /// metadata (never the source file itself).
+    pub(crate) original: bool,
     /// The most pixels a source may have (width × height), checked from its
     /// header before any pixel is decoded.
     pub(crate) max_pixels: u64,
@@ -114,6 +118,7 @@ impl Default for Settings {
             widths: vec![480, 960, 1600],
             quality: 80,
             webp: true,
+            original: false,
             // A 108 MP phone sensor is 12000 × 9000; past 100 MP a file is
             // more likely a decompression bomb than a photo.
             max_pixels: 100_000_000,
@@ -148,9 +153,14 @@ impl Settings {
         out.push(0xff);
         out.push(self.quality.clamp(1, 100));
         out.push(u8::from(self.webp));
+        out.push(u8::from(self.original));
         out
     }
 }
+
+/// The JPEG quality of the full-size copy offered for download: high, as
+/// whoever downloads it may print it.
+const ORIGINAL_QUALITY: u8 = 90;
 
 /// One file to publish for a photo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,10 +168,13 @@ pub(crate) struct Variant {
     pub(crate) width: u32,
     pub(crate) height: u32,
     pub(crate) format: Format,
+    /// The full-size copy for downloading (see [`Settings::original`]),
+    /// never offered in a `srcset`.
+    pub(crate) original: bool,
     /// The file name to publish it under: `<stem>-<hash8>-<width>.<ext>`
-    /// (`<stem>-<hash8>.svg` for an SVG), stable while the source and the
-    /// settings are, and different when either changes (so browsers never
-    /// keep a stale copy).
+    /// (`<stem>-<hash8>.svg` for an SVG, `<stem>-<hash8>.<ext>` for the
+    /// full-size copy), stable while the source and the settings are, and
+    /// different when either changes (so browsers never keep a stale copy).
     pub(crate) file_name: String,
     /// Its bytes, in the cache (verified when the entry was read).
     pub(crate) path: PathBuf,
@@ -195,7 +208,14 @@ pub(crate) struct Photo {
 impl Photo {
     /// The variants of one format, narrowest first (one `srcset`).
     pub(crate) fn of_format(&self, format: Format) -> impl Iterator<Item = &Variant> {
-        self.variants.iter().filter(move |v| v.format == format)
+        self.variants
+            .iter()
+            .filter(move |v| v.format == format && !v.original)
+    }
+
+    /// The full-size copy for downloading, when one was asked for.
+    pub(crate) fn original(&self) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.original)
     }
 
     /// The fallback format (`<img src>`): JPEG, PNG or SVG.
@@ -306,6 +326,7 @@ fn one(
                 width,
                 height,
                 format: Format::Svg,
+                original: false,
                 bytes,
             }],
         }

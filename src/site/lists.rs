@@ -10,6 +10,8 @@ use crate::content::model::Post;
 use crate::dates::DayView;
 use crate::routes;
 
+use super::pictures::{PictureView, picture_view};
+
 pub(super) fn pagination(base: &str, current: usize, total: usize) -> PaginationView {
     // A window around the current page, plus the first and last.
     let mut numbers: Vec<usize> =
@@ -52,6 +54,7 @@ pub(super) fn post_summary(p: &Post) -> PostSummary {
             .collect(),
         year: p.year,
         author: p.author.clone(),
+        cover: p.cover.as_ref().map(picture_view),
     }
 }
 
@@ -71,6 +74,8 @@ pub(super) struct PostSummary {
     tags: Vec<TagRef>,
     year: i16,
     author: Option<String>,
+    /// The cover photo, for the card (the theme's `picture` component).
+    cover: Option<PictureView>,
 }
 
 #[derive(Serialize)]

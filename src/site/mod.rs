@@ -11,9 +11,11 @@
 
 mod context;
 mod feeds;
+mod gallery;
 mod index;
 mod lists;
 mod menu;
+mod pictures;
 mod shows;
 mod views;
 

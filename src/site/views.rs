@@ -180,6 +180,7 @@ impl Views<'_> {
             banners_url: routes::banners(e.year),
             feed_url: routes::edition_feed(e.year),
             post_count: e.posts.len(),
+            album: self.gallery(&e.album),
         }
     }
 
@@ -241,7 +242,7 @@ impl Views<'_> {
             summary: post_summary(p),
             source: p.source.clone(),
             // Relative to the page, ready to use (`src="{{ post.image.src }}"`).
-            image: body.image.as_ref().map(|i| ImageView {
+            image: p.cover.as_ref().map(|i| ImageView {
                 src: if crate::markdown::is_external(&i.src) {
                     i.src.clone()
                 } else {
@@ -258,12 +259,13 @@ impl Views<'_> {
             }),
             content_html: {
                 let html = self.html(&body.content);
-                if body.image.is_some() {
+                if p.cover.is_some() {
                     html
                 } else {
                     crate::markdown::first_eager(html)
                 }
             },
+            album: self.gallery(&p.album),
         }
     }
 
@@ -378,6 +380,7 @@ pub(super) struct EditionView {
     banners_url: String,
     feed_url: String,
     post_count: usize,
+    album: Vec<super::gallery::GalleryPhoto>,
 }
 
 /// An edition as shown on post and list pages: its name and addresses.
@@ -450,6 +453,7 @@ pub(super) struct PostView {
     source: Option<String>,
     image: Option<ImageView>,
     content_html: String,
+    album: Vec<super::gallery::GalleryPhoto>,
 }
 
 #[derive(Serialize)]

@@ -284,6 +284,7 @@ impl Spec {
                     documents: Vec::new(),
                     report: None,
                     intro: None,
+                    album: Vec::new(),
                     posts,
                 }
             })
@@ -328,8 +329,9 @@ fn post(p: &PostSpec, year: i16) -> Post {
         tags,
         author: p.author.map(word),
         source: None,
+        cover: p.photo.map(|v| photo(year, v)),
+        album: Vec::new(),
         body: Body::Ready(PostBody {
-            image: p.photo.map(|v| photo(year, v)),
             content: Html(format!("<p>{}</p>", word(p.body))),
         }),
         file: format!("{year}/news/tin-{}.md", p.id),
@@ -350,6 +352,7 @@ fn photo(year: i16, v: usize) -> Image {
         fallback: vec![file(480, "jpg"), file(960, "jpg")],
         fallback_type: "image/jpeg",
         webp: vec![file(480, "webp"), file(960, "webp")],
+        original: None,
     };
     Image {
         src: picture.src().expect("a file").url.clone(),
