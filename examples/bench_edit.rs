@@ -14,6 +14,17 @@
 //! site's news list, the home page, each of the post's tag pages, the
 //! site's and the year's feeds. Prints each edit, then min, median and max.
 //! Also prints the time from starting the server to its first answer.
+//!
+//! With `--photos N`, N new 12 MP JPEGs (4000 × 3000, never seen by the
+//! photo cache) are put in the newest year's `files/` before the server
+//! starts: `serve` processes them in the background, and the edits are
+//! measured while it does (each edit says whether the photos were still
+//! being processed; the summary counts only those). The photos are
+//! removed at the end.
+//!
+//! ```sh
+//! cargo run --release --example bench_edit -- --site /tmp/site --edits 15 --photos 12
+//! ```
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -55,16 +66,19 @@ fn main() {
     let mut site = PathBuf::from("/tmp/site");
     let mut edits = 15usize;
     let mut bin = PathBuf::from("target/release/campaign");
+    let mut photos = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--site" => site = PathBuf::from(args.next().expect("--site DIR")),
             "--edits" => edits = args.next().expect("--edits N").parse().expect("a number"),
             "--bin" => bin = PathBuf::from(args.next().expect("--bin PATH")),
+            "--photos" => photos = args.next().expect("--photos N").parse().expect("a number"),
             other => panic!("unknown argument {other}"),
         }
     }
     let bin = std::fs::canonicalize(&bin).expect("build campaign first: cargo build --release");
+    let new_photos = new_photos(&site.join("content"), photos);
     let started = Instant::now();
     let mut child = Command::new(&bin)
         .args(["serve", "--lang", "en", "--port", "0", "--source"])
@@ -107,7 +121,9 @@ fn main() {
         "first answer after starting serve: {} ms",
         started.elapsed().as_millis()
     );
-    // Let the first write of the output folder finish.
+    // Let the first write of the output folder finish (with new photos,
+    // it waits for them: wait for the line saying they are processed in
+    // the background instead).
     loop {
         let line = rx
             .recv_timeout(Duration::from_secs(300))
@@ -116,7 +132,11 @@ fn main() {
         // when; earlier versions wrote it before the first build's line.
         let written = line.starts_with("output folder written")
             || (line.starts_with("first build") && line.contains("written in"));
-        if written {
+        if photos > 0 && line.starts_with("Processing ") {
+            println!("{line}");
+            break;
+        }
+        if photos == 0 && written {
             break;
         }
     }
@@ -185,6 +205,8 @@ fn main() {
     dependents.push(list_url.clone());
     println!("pages that show the post: {}", dependents.join(" "));
     let (mut page, mut list) = (Vec::new(), Vec::new());
+    let mut processing = photos > 0;
+    let mut while_processing = 0;
     for i in 0..edits {
         let marker = format!("Bản sửa số {i} {}", std::process::id());
         let edited = original.replacen("title: \"", &format!("title: \"{marker} "), 1);
@@ -211,16 +233,31 @@ fn main() {
             std::thread::sleep(Duration::from_millis(2));
         }
         let list_ms = t0.elapsed().as_secs_f64() * 1000.0;
+        // Whether the photos were still being processed when the edit was
+        // shown (a batch done is told by "N photos processed").
+        let mut lines: Vec<String> = rx.try_iter().collect();
+        processing &= !lines.iter().any(|l| l.contains("photos processed"));
         println!(
-            "edit {i:2}: post page {:7.1} ms, every page showing it {list_ms:7.1} ms",
-            page_ms.unwrap()
+            "edit {i:2}: post page {:7.1} ms, every page showing it {list_ms:7.1} ms{}",
+            page_ms.unwrap(),
+            if processing {
+                ", photos still processing"
+            } else {
+                ""
+            }
         );
-        page.push(page_ms.unwrap());
-        list.push(list_ms);
+        if processing || photos == 0 {
+            page.push(page_ms.unwrap());
+            list.push(list_ms);
+            while_processing += usize::from(processing);
+        }
         // Let the output folder be written, then show how long the rebuild
-        // itself took, as serve reports it ("shown in N ms").
-        std::thread::sleep(Duration::from_millis(1500));
-        while let Ok(line) = rx.try_recv() {
+        // itself took, as serve reports it ("shown in N ms"). While photos
+        // are processed the output folder waits for them: a short pause.
+        let pause = if processing { 300 } else { 1500 };
+        std::thread::sleep(Duration::from_millis(pause));
+        lines.extend(rx.try_iter());
+        for line in lines {
             if let Some(shown) = line.split("shown in ").nth(1) {
                 println!(
                     "         rebuild: {}",
@@ -230,6 +267,19 @@ fn main() {
         }
     }
     std::fs::write(&post, &original).unwrap();
+    for p in &new_photos {
+        let _ = std::fs::remove_file(p);
+    }
+    if page.is_empty() {
+        println!("the photos were processed before any edit was shown: try more --photos");
+        return;
+    }
+    if photos > 0 {
+        println!(
+            "{while_processing} of {edits} edits shown while {photos} new 12 MP photos were processed"
+        );
+    }
+    let edits = page.len();
     let (pmin, pmax) = (
         page.iter().cloned().fold(f64::MAX, f64::min),
         page.iter().cloned().fold(0.0, f64::max),
@@ -244,4 +294,38 @@ fn main() {
         median(&mut list)
     );
     drop(guard);
+}
+
+/// Writes `n` new 12 MP JPEGs (noise over gradients, seeded by the time, so
+/// the photo cache has never seen them) in the newest year's `files/`.
+fn new_photos(content: &std::path::Path, n: usize) -> Vec<PathBuf> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let year = std::fs::read_dir(content)
+        .expect("the content folder")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u16>().ok())
+        .max()
+        .expect("a year folder");
+    let dir = content.join(year.to_string()).join("files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    let made = Instant::now();
+    let paths: Vec<PathBuf> = (0..n)
+        .map(|i| {
+            let bytes = campaign::photos::bench::jpeg_12mp(seed.wrapping_add(i as u32));
+            let path = dir.join(format!("bench-photo-{seed}-{i}.jpg"));
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect();
+    println!(
+        "{n} new 12 MP photos written to {} in {:.1} s",
+        dir.display(),
+        made.elapsed().as_secs_f64()
+    );
+    paths
 }

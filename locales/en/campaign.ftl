@@ -134,6 +134,10 @@ rebuild-rebuilt = rebuilt
 rebuild-changed = changed { $file }
 rebuild-changed-more = changed { $file } and { $more } more
 rebuild-replaced = rebuilt after { $folder } was replaced
+rebuild-photos = { $count ->
+        [one] 1 photo processed
+       *[other] { $count } photos processed
+    }
 watch-rebuilt = { $what }: { $rendered } of { $pages } pages rendered ({ $posts } posts, { $editions } editions), shown in { $millis } ms
 watch-unchanged = { $what }: nothing on the site changed ({ $millis } ms)
 watch-not-rebuilt = { $what }: not rebuilt; the last good site is kept ({ $millis } ms)
@@ -144,6 +148,11 @@ watch-written = output folder written in { $millis } ms{ $skipped ->
     }
 watch-kept-foreign = kept in the output folder, not written by campaign: { $files }
 watch-not-written = the preview is up to date, but the output folder is not: { $error }
+watch-photos-pending = Processing { $count ->
+        [one] 1 photo
+       *[other] { $count } photos
+    } in the background… The preview shows the originals meanwhile; the output folder is written once they are done.
+watch-photos-done = Every photo is processed; the output folder is written.
 serve-listening = Serving the site at { $url } (Ctrl-C to stop)
 serve-exposed = serving on { $address }: other machines on the network can see this preview, drafts included
 serve-no-browser = could not open a browser; open { $url } yourself

@@ -94,6 +94,7 @@ rebuild-rebuilt = dựng lại
 rebuild-changed = đã sửa { $file }
 rebuild-changed-more = đã sửa { $file } và { $more } tệp khác
 rebuild-replaced = dựng lại sau khi { $folder } được thay
+rebuild-photos = đã xử lý xong { $count } ảnh
 watch-rebuilt = { $what }: đã dựng { $rendered } trên { $pages } trang ({ $posts } bài tin, { $editions } năm), hiển thị sau { $millis } ms
 watch-unchanged = { $what }: trang không có gì thay đổi ({ $millis } ms)
 watch-not-rebuilt = { $what }: chưa dựng lại; vẫn giữ bản trang tốt gần nhất ({ $millis } ms)
@@ -103,6 +104,8 @@ watch-written = đã ghi thư mục kết quả trong { $millis } ms{ $skipped -
     }
 watch-kept-foreign = giữ lại trong thư mục kết quả (không do campaign tạo ra): { $files }
 watch-not-written = bản xem trước đã cập nhật, nhưng thư mục kết quả thì chưa: { $error }
+watch-photos-pending = Đang xử lý { $count } ảnh trong nền… Bản xem trước tạm hiện ảnh gốc; thư mục kết quả sẽ được ghi khi xử lý xong.
+watch-photos-done = Đã xử lý xong mọi ảnh; thư mục kết quả được ghi.
 serve-listening = Đang mở trang xem trước tại { $url } (bấm Ctrl-C để dừng)
 serve-exposed = đang phục vụ trên { $address }: các máy khác trong mạng cũng xem được bản xem trước này, kể cả bản nháp
 serve-no-browser = không mở được trình duyệt; hãy tự mở { $url }

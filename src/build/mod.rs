@@ -52,6 +52,10 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// What was kept in the output folder and what was put right there.
     pub output: output::Report,
+    /// Photos shown by their originals while the background worker
+    /// processes them (previews only): such a build is shown, never
+    /// written as a finished one.
+    pub pending_photos: usize,
 }
 
 impl BuildReport {
@@ -212,6 +216,7 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
         millis: started.elapsed().as_millis(),
         warnings: warnings.0,
         output: output::Report { kept, repaired },
+        pending_photos: 0,
     };
     // Freeing a large site's index and template values one by one takes
     // longer than anything but rendering (half a second at 50,000 posts):

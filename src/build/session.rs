@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::pages::{self, Plan};
 use super::{BuildError, BuildOptions, BuildReport, themes_dir};
 use crate::content::model::Site;
-use crate::content::{self, Cache};
+use crate::content::{self, Cache, PhotoMode};
 use crate::diagnostics::Diagnostic;
 use crate::output::{Source, Tree};
 use crate::site::{Assembly, Index};
@@ -24,6 +24,8 @@ pub struct Session {
     options: BuildOptions,
     /// What the loader keeps between loads.
     cache: Cache,
+    /// How photos the cache does not hold are processed.
+    photos: PhotoMode,
     /// The compiled theme, with the name it was loaded under and its
     /// generation (bumped whenever it is compiled again).
     theme: Option<(String, Theme)>,
@@ -65,11 +67,19 @@ impl Session {
         Session {
             options,
             cache: Cache::default(),
+            photos: PhotoMode::Inline,
             theme: None,
             theme_generation: 0,
             site: None,
             last: Last::default(),
         }
+    }
+
+    /// Processes new photos as `photos` says (in the background for
+    /// previews) instead of before each load goes on.
+    pub(crate) fn with_photos(mut self, photos: PhotoMode) -> Self {
+        self.photos = photos;
+        self
     }
 
     /// `base_url` of the last good build.
@@ -113,7 +123,16 @@ impl Session {
                 templates::load(&themes, &site.config.theme).map_err(BuildError::Content)?
             }
         };
-        let result = self.render_site(&site, &theme, started);
+        let pending_photos = self.cache.pending_photos();
+        let result = self
+            .render_site(&site, &theme, started)
+            .map(|(tree, report)| {
+                let report = BuildReport {
+                    pending_photos,
+                    ..report
+                };
+                (tree, report)
+            });
         if result.is_ok() {
             self.last.base_url = site.config.base_url.clone();
         }
@@ -146,9 +165,13 @@ impl Session {
         match quick {
             Some(quick) => Ok(quick),
             None => {
-                let site =
-                    content::load_cached(&self.options.source, &self.options.load, &mut self.cache)
-                        .map_err(BuildError::Content)?;
+                let site = content::load_cached(
+                    &self.options.source,
+                    &self.options.load,
+                    &self.photos,
+                    &mut self.cache,
+                )
+                .map_err(BuildError::Content)?;
                 Ok((site, false))
             }
         }
@@ -246,6 +269,7 @@ impl Session {
             millis: started.elapsed().as_millis(),
             warnings: rendered.warnings,
             output: crate::output::Report::default(),
+            pending_photos: 0,
         };
         self.last.index = Some((assembly.into_index(), plan));
         Ok((tree, report))

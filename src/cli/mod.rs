@@ -512,6 +512,15 @@ fn tell_rebuild(event: watch::Event<'_>, lang: Lang) {
             )
         }
         watch::Event::Warning(warning) => eprintln!("{}", warning.render(lang)),
+        watch::Event::PhotosPending { count: 0 } => {
+            println!("{}", msg!("watch-photos-done").render(lang))
+        }
+        watch::Event::PhotosPending { count } => {
+            println!(
+                "{}",
+                msg!("watch-photos-pending", count = count).render(lang)
+            )
+        }
         watch::Event::Rebuilt { what, report } => {
             let m = msg!(
                 "watch-rebuilt",

@@ -22,6 +22,9 @@ pub(crate) struct Cache {
     pub(super) loader: Option<Arc<Loader>>,
     /// The photos of the last load, by source file.
     pub(super) photos: HashMap<std::path::PathBuf, super::photos::Known>,
+    /// How many photos the last load left pending (shown as their
+    /// originals until the background worker is done with them).
+    pub(super) pending_photos: usize,
 }
 
 /// A file as the last load read it.
@@ -52,6 +55,12 @@ pub(super) struct Converted {
 }
 
 impl Cache {
+    /// How many photos the site of the last load shows pending: a site
+    /// with any is a preview only, never written as a finished build.
+    pub(crate) fn pending_photos(&self) -> usize {
+        self.pending_photos
+    }
+
     /// The parsed post the last load made of this very file (the same
     /// text, shared), if any.
     pub(super) fn post_of(&self, src: &Arc<SourceFile>) -> Option<CachedPost> {

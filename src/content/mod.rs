@@ -37,7 +37,9 @@ use cache::CachedFile;
 use model::Site;
 
 pub(crate) use cache::Cache;
+pub(crate) use photos::PhotoMode;
 pub(crate) use reload::reload_posts;
+pub(crate) use source::Stamp;
 
 /// Options that change what is loaded.
 #[derive(Debug, Clone, Default)]
@@ -61,14 +63,16 @@ pub(crate) struct Loader {
 
 /// Loads and checks the site in `source`.
 pub fn load(source: &Path, options: &LoadOptions) -> Result<Site, Diagnostics> {
-    load_cached(source, options, &mut Cache::default())
+    load_cached(source, options, &PhotoMode::Inline, &mut Cache::default())
 }
 
 /// Loads and checks the site in `source`, reusing what `cache` holds from
-/// the previous load and leaving in it what this one found.
+/// the previous load and leaving in it what this one found; photos not in
+/// `cache` are processed as `photo_mode` says.
 pub(crate) fn load_cached(
     source: &Path,
     options: &LoadOptions,
+    photo_mode: &PhotoMode,
     cache: &mut Cache,
 ) -> Result<Site, Diagnostics> {
     let mut errors = Vec::new();
@@ -108,8 +112,10 @@ pub(crate) fn load_cached(
         &downloads,
         &mut layout.assets,
         &mut cache.photos,
+        photo_mode,
         &mut errors,
     );
+    cache.pending_photos = photos.pending;
     phases.end("photos");
     let pages: Vec<(&str, &str)> = parsed
         .pages

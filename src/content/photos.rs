@@ -11,7 +11,6 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use super::model::{Asset, Download, Picture, PictureFile};
 use super::source::{Stamp, stamp};
@@ -19,6 +18,10 @@ use crate::config::ImageSettings;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Links;
 use crate::photos::{self, Format, Photo, PhotoError};
+
+mod pending;
+
+pub(crate) use pending::PhotoMode;
 
 /// The extensions of the files of `files/` that are processed as photos
 /// (SVG is checked and published as it is).
@@ -58,6 +61,8 @@ pub(super) struct Processed {
     /// Fallback file's site-rooted URL → the picture.
     pictures: HashMap<String, Arc<Picture>>,
     failed: HashMap<String, (crate::i18n::Message, Option<crate::i18n::Message>)>,
+    /// How many photos are still being processed (in the background).
+    pub(super) pending: usize,
 }
 
 impl Processed {
@@ -96,8 +101,9 @@ fn settings_for(images: &ImageSettings, original: bool) -> photos::Settings {
 }
 
 /// Processes the photos among `assets` (through the cache beside
-/// `source`, with `images` settings, a full-size copy for those in
-/// `downloads`), replacing each by the files to publish; warns of photos
+/// `source`, with `images` settings and a full-size copy for those in
+/// `downloads`, inline or in the background as `mode` says), replacing each
+/// by the files to publish (a pending photo by itself); warns of photos
 /// that record where they were taken, are animated or cannot be published.
 pub(super) fn process(
     source: &Path,
@@ -105,6 +111,7 @@ pub(super) fn process(
     downloads: &HashSet<String>,
     assets: &mut Vec<Asset>,
     known: &mut HashMap<PathBuf, Known>,
+    mode: &PhotoMode,
     warnings: &mut Vec<Diagnostic>,
 ) -> Processed {
     let (photos, others): (Vec<Asset>, Vec<Asset>) = std::mem::take(assets)
@@ -127,35 +134,27 @@ pub(super) fn process(
                 .map_or(true, |p| p.variants.iter().all(|v| v.path.is_file()));
         fresh.then(|| k.clone())
     };
-    // Two batches: the photos offered for download also get a full-size copy.
-    let mut fresh: HashMap<PathBuf, Result<Arc<Photo>, PhotoError>> = HashMap::new();
-    for original in [false, true] {
-        let todo: Vec<PathBuf> = photos
-            .iter()
-            .zip(&stamps)
-            .filter(|(a, st)| downloads.contains(&a.rel) == original && reusable(a, st).is_none())
-            .map(|(a, _)| a.source.clone())
-            .collect();
-        if todo.is_empty() {
-            continue;
-        }
-        let done = photos::process(
-            &todo,
-            &settings_for(images, original),
-            &cache_dir(source),
-            &AtomicBool::new(false),
-        );
-        fresh.extend(todo.into_iter().zip(done.photos));
-    }
+    let todo: Vec<(PathBuf, photos::Want)> = photos
+        .iter()
+        .zip(&stamps)
+        .filter(|(a, st)| reusable(a, st).is_none())
+        .map(|(a, st)| {
+            let want = (st.unwrap_or((None, 0)), downloads.contains(&a.rel));
+            (a.source.clone(), want)
+        })
+        .collect();
+    let base = settings_for(images, false);
+    let mut fresh = pending::results(mode, todo, &base, &cache_dir(source));
     let mut next = HashMap::new();
     let mut published: HashSet<String> = HashSet::new();
     for (asset, st) in photos.into_iter().zip(stamps) {
         let k = match reusable(&asset, &st) {
             Some(k) => k,
             None => {
-                let result = fresh
-                    .remove(&asset.source)
-                    .unwrap_or(Err(PhotoError::Cancelled));
+                let Some(result) = fresh.remove(&asset.source) else {
+                    pending::publish_pending(&asset, &mut published, assets, &mut out);
+                    continue;
+                };
                 let settings = wanted(&asset);
                 let gps = result.is_ok() && source_has_gps(&asset.source, &settings);
                 Known {

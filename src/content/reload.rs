@@ -195,7 +195,7 @@ fn reload_one(
 mod tests {
     use super::*;
     use crate::content::model::Body;
-    use crate::content::{Cache, LoadOptions, load_cached};
+    use crate::content::{Cache, LoadOptions, PhotoMode, load_cached};
 
     struct Dir(PathBuf);
 
@@ -234,7 +234,13 @@ mod tests {
         )
         .unwrap();
         let mut cache = Cache::default();
-        let site = load_cached(&root, &LoadOptions::default(), &mut cache).unwrap();
+        let site = load_cached(
+            &root,
+            &LoadOptions::default(),
+            &PhotoMode::Inline,
+            &mut cache,
+        )
+        .unwrap();
         (dir, cache, site)
     }
 
@@ -290,7 +296,13 @@ mod tests {
             .cloned();
         assert!(Arc::ptr_eq(&untouched.unwrap(), &b.unwrap()));
         // And a full load now agrees.
-        let full = load_cached(&root, &LoadOptions::default(), &mut Cache::default()).unwrap();
+        let full = load_cached(
+            &root,
+            &LoadOptions::default(),
+            &PhotoMode::Inline,
+            &mut Cache::default(),
+        )
+        .unwrap();
         assert_eq!(
             content_of(&full, "2024/news/a.md"),
             content_of(&site, "2024/news/a.md")

@@ -99,3 +99,26 @@ pub fn exif_block(orientation: u16) -> Vec<u8> {
     block.extend_from_slice(&t);
     block
 }
+
+/// A new 12 MP phone-like JPEG (4000 × 3000, noise over gradients, so it
+/// takes as long as a real photo to process), different for every `seed`:
+/// for the benchmark and the tests of photos processed in the background.
+pub fn jpeg_12mp(seed: u32) -> Vec<u8> {
+    let mut s = seed.wrapping_mul(2_654_435_761) | 1;
+    let pixels = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        s ^= s << 13;
+        s ^= s >> 17;
+        s ^= s << 5;
+        let n = (s % 32) as u8;
+        image::Rgb([
+            (x / 16) as u8 ^ n,
+            (y / 12) as u8 ^ n,
+            ((x + y) / 28) as u8 ^ n,
+        ])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+        .encode_image(&pixels)
+        .expect("encoding to memory cannot fail");
+    bytes
+}

@@ -24,6 +24,7 @@
 // of issue 12; until then nothing outside this module and its tests calls it.
 #![allow(dead_code)]
 
+mod background;
 #[doc(hidden)]
 pub mod bench;
 mod cache;
@@ -43,6 +44,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+pub(crate) use background::{Background, Want, Worker, threads};
 pub(crate) use error::PhotoError;
 
 /// The version of the pipeline, part of every cache key: bump it whenever a
@@ -250,21 +252,7 @@ pub(crate) fn process(
     cache_dir: &Path,
     cancel: &AtomicBool,
 ) -> Outcome {
-    // Hash every source first (streamed: no photo stays in memory), so the
-    // same photo under two names is processed once.
-    let hashes: Vec<Result<blake3::Hash, PhotoError>> = sources
-        .par_iter()
-        .map(|path| hash_file(path, settings))
-        .collect();
-    let mut first_use: HashMap<blake3::Hash, usize> = HashMap::new();
-    for (i, h) in hashes.iter().enumerate() {
-        if let Ok(h) = h {
-            first_use.entry(*h).or_insert(i);
-        }
-    }
-    let mut unique: Vec<(blake3::Hash, usize)> = first_use.into_iter().collect();
-    unique.sort_by_key(|(_, i)| *i);
-
+    let (hashes, unique) = distinct(sources, settings);
     let processed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
     let done: HashMap<blake3::Hash, Result<Arc<Photo>, PhotoError>> = unique
@@ -290,6 +278,80 @@ pub(crate) fn process(
         processed: processed.into_inner(),
         cached: cached.into_inner(),
     }
+}
+
+/// The hash of every source (streamed: no photo stays in memory), and
+/// each distinct one with the first source that has it, in order: the same
+/// photo under two names is processed once, named after the first.
+type Distinct = (
+    Vec<Result<blake3::Hash, PhotoError>>,
+    Vec<(blake3::Hash, usize)>,
+);
+
+fn distinct(sources: &[PathBuf], settings: &Settings) -> Distinct {
+    let hashes: Vec<Result<blake3::Hash, PhotoError>> = sources
+        .par_iter()
+        .map(|path| hash_file(path, settings))
+        .collect();
+    let mut first_use: HashMap<blake3::Hash, usize> = HashMap::new();
+    for (i, h) in hashes.iter().enumerate() {
+        if let Ok(h) = h {
+            first_use.entry(*h).or_insert(i);
+        }
+    }
+    let mut unique: Vec<(blake3::Hash, usize)> = first_use.into_iter().collect();
+    unique.sort_by_key(|(_, i)| *i);
+    (hashes, unique)
+}
+
+/// The photos among `sources` that the cache in `cache_dir` holds, as
+/// [`process`] would give them (`None` for the others), without decoding
+/// anything: what a preview shows at once while the rest is processed.
+pub(crate) fn from_cache(
+    sources: &[PathBuf],
+    settings: &Settings,
+    cache_dir: &Path,
+) -> Vec<Option<Arc<Photo>>> {
+    if sources.is_empty() {
+        return Vec::new();
+    }
+    let (hashes, unique) = distinct(sources, settings);
+    let found: HashMap<blake3::Hash, Arc<Photo>> = unique
+        .par_iter()
+        .filter_map(|(hash, i)| {
+            let key = cache::key(settings, *hash);
+            let entry = cache::read(cache_dir, &key)?;
+            Some((*hash, Arc::new(entry.into_photo(&stem(&sources[*i]), &key))))
+        })
+        .collect();
+    hashes
+        .into_iter()
+        .map(|h| found.get(h.as_ref().ok()?).cloned())
+        .collect()
+}
+
+/// The size a photo shows at (after its EXIF orientation) and its media
+/// type, from its header alone: for a preview while it is processed.
+pub(crate) fn header_size(path: &Path) -> Option<(u32, u32, &'static str)> {
+    use image::ImageDecoder;
+    use image::metadata::Orientation::{Rotate90, Rotate90FlipH, Rotate270, Rotate270FlipH};
+    let reader = image::ImageReader::open(path)
+        .ok()?
+        .with_guessed_format()
+        .ok()?;
+    let format = reader.format()?;
+    let mut decoder = reader.into_decoder().ok()?;
+    let (width, height) = decoder.dimensions();
+    let turned = matches!(
+        decoder.orientation(),
+        Ok(Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
+    );
+    let mime = format.to_mime_type();
+    Some(if turned {
+        (height, width, mime)
+    } else {
+        (width, height, mime)
+    })
 }
 
 /// One distinct photo: from the cache, or processed and stored. The bool

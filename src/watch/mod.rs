@@ -9,7 +9,7 @@
 //! watcher falls back to polling, and says so.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
@@ -34,19 +34,22 @@ const TICK: Duration = Duration::from_millis(3);
 /// Polling interval when native events are unavailable.
 pub(crate) const POLL: Duration = Duration::from_millis(400);
 
-/// What the watcher reports.
+/// What the rebuild loop is told: by the watcher, and by the photo
+/// worker through the same channel (so a rebuild takes in everything that
+/// queued up meanwhile).
 pub(crate) enum Batch {
     /// The paths changed in one settled burst.
     Changed(Vec<PathBuf>),
     /// The watcher failed to follow something.
     Error(String),
+    /// The background worker processed these photos.
+    Photos(Vec<PathBuf>),
 }
 
-/// A running file watcher. Dropping it stops watching.
+/// A running file watcher, sending one batch per settled burst of changes
+/// to the channel it was given. Dropping it stops watching.
 pub(crate) struct Watcher {
     debouncer: Box<dyn WatchMore + Send>,
-    /// One batch per settled burst of changes.
-    pub changes: Receiver<Batch>,
     /// `Some(reason)` when the watcher polls instead of using native events.
     pub polling: Option<Message>,
 }
@@ -78,14 +81,13 @@ pub(crate) fn is_relevant(path: &Path) -> bool {
 /// Starts watching `roots` (folders). For a root that does not exist yet,
 /// its parent folder is watched (not what lies below it), so that its
 /// creation is seen: the caller then [`Watcher::add`]s it.
-pub(crate) fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
+pub(crate) fn watch(roots: &[PathBuf], tx: &Sender<Batch>) -> anyhow::Result<Watcher> {
     let force_poll = std::env::var_os("CAMPAIGN_POLL").is_some_and(|v| v != "0");
     if !force_poll {
-        match start::<RecommendedWatcher>(roots, notify::Config::default()) {
-            Ok((debouncer, changes)) => {
+        match start::<RecommendedWatcher>(roots, notify::Config::default(), tx.clone()) {
+            Ok(debouncer) => {
                 return Ok(Watcher {
                     debouncer: Box::new(debouncer),
-                    changes,
                     polling: None,
                 });
             }
@@ -94,35 +96,32 @@ pub(crate) fn watch(roots: &[PathBuf]) -> anyhow::Result<Watcher> {
                     notify::ErrorKind::MaxFilesWatch => msg!("watch-limit-reached"),
                     _ => msg!("watch-no-native-events", error = e.to_string()),
                 };
-                return poll(roots, reason);
+                return poll(roots, reason, tx);
             }
         }
     }
-    poll(roots, msg!("watch-poll-asked"))
+    poll(roots, msg!("watch-poll-asked"), tx)
 }
 
-fn poll(roots: &[PathBuf], reason: Message) -> anyhow::Result<Watcher> {
+fn poll(roots: &[PathBuf], reason: Message, tx: &Sender<Batch>) -> anyhow::Result<Watcher> {
     // The poller compares modification times in whole seconds only, so a
     // save in the same second as the one before would go unseen: compare
     // the contents as well (it costs reading the watched files each poll).
     let config = notify::Config::default()
         .with_poll_interval(POLL)
         .with_compare_contents(true);
-    let (debouncer, changes) = start::<PollWatcher>(roots, config)?;
+    let debouncer = start::<PollWatcher>(roots, config, tx.clone())?;
     Ok(Watcher {
         debouncer: Box::new(debouncer),
-        changes,
         polling: Some(reason),
     })
 }
 
-type Started<W> = (Debouncer<W, RecommendedCache>, Receiver<Batch>);
-
 fn start<W: notify::Watcher + Send + 'static>(
     roots: &[PathBuf],
     config: notify::Config,
-) -> Result<Started<W>, notify::Error> {
-    let (tx, rx) = mpsc::channel();
+    tx: Sender<Batch>,
+) -> Result<Debouncer<W, RecommendedCache>, notify::Error> {
     let handler = move |result: DebounceEventResult| match result {
         Ok(events) => {
             let mut paths: Vec<PathBuf> = events
@@ -159,7 +158,7 @@ fn start<W: notify::Watcher + Send + 'static>(
             debouncer.watch(Path::new("."), RecursiveMode::NonRecursive)?;
         }
     }
-    Ok((debouncer, rx))
+    Ok(debouncer)
 }
 
 /// Whether `path` lies in (or is) one of `roots`, however either is written

@@ -11,13 +11,14 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::writer::Writer;
 use super::{Batch, POLL, Watcher, describe, in_roots, watch};
 use crate::build::{BuildError, BuildOptions, BuildReport, Session};
+use crate::content::PhotoMode;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Message;
 use crate::msg;
@@ -55,6 +56,10 @@ pub(crate) enum Event<'a> {
     FolderBack(&'a Path),
     /// A warning about the content, told once, when it first appears.
     Warning(&'a Diagnostic),
+    /// The site shown has photos the background worker is processing:
+    /// they are shown by their originals, and the output folder waits
+    /// until they are done (told when the count changes).
+    PhotosPending { count: usize },
     /// A rebuild was shown.
     Rebuilt {
         /// What it was for: the first build, or the files that changed.
@@ -103,7 +108,8 @@ pub(crate) fn spawn_rebuilder(
     let lock = output::lock(&options.output, "campaign serve/watch")?;
     let themes = crate::build::themes_dir(&options);
     let roots = [options.source.clone(), themes];
-    let watcher = watch(&roots)?;
+    let (events, changes) = mpsc::channel();
+    let watcher = watch(&roots, &events)?;
     if let Some(reason) = &watcher.polling {
         tell(Event::Polling {
             reason,
@@ -117,13 +123,24 @@ pub(crate) fn spawn_rebuilder(
         lock,
         move |e| writer_tell(e),
     )?;
+    // New photos are processed behind the preview; a finished batch is
+    // told through the watcher's channel, as a change would be.
+    let photos_done = events.clone();
+    let photos = crate::photos::Worker::start(crate::photos::threads(), move |paths| {
+        let _ = photos_done.send(Batch::Photos(paths));
+    })?;
+    let session = Session::new(options).with_photos(PhotoMode::Background(photos.handle()));
     let rebuilder = Rebuilder {
         // Roots that do not exist yet (a theme folder made later).
         missing: roots.iter().filter(|r| !r.is_dir()).cloned().collect(),
         identities: roots.iter().map(|r| identity(r)).collect(),
         roots,
         watcher,
-        session: Session::new(options),
+        events,
+        changes,
+        session,
+        photos,
+        pending_told: 0,
         told: HashSet::new(),
         shown: None,
         writer,
@@ -140,6 +157,9 @@ enum Why {
     Changed(Vec<PathBuf>),
     /// A watched folder was replaced: everything may have changed.
     Replaced(PathBuf),
+    /// The background worker processed these photos (and nothing else
+    /// changed).
+    Photos(Vec<PathBuf>),
 }
 
 /// The rebuild loop's state.
@@ -152,7 +172,15 @@ struct Rebuilder {
     identities: Vec<Option<(u64, u64)>>,
     /// Owned whole: dropping it would stop watching.
     watcher: Watcher,
+    /// The channel the watcher and the photo worker send to (a watcher
+    /// made again sends to the same one).
+    events: Sender<Batch>,
+    changes: Receiver<Batch>,
     session: Session,
+    /// Processes new photos behind the preview.
+    photos: crate::photos::Worker,
+    /// The count of pending photos last told.
+    pending_told: usize,
     /// The warnings already told.
     told: HashSet<Diagnostic>,
     /// The site last shown.
@@ -171,6 +199,9 @@ impl Rebuilder {
         while let Some(why) = self.next(stop, tell) {
             self.rebuild(why, &mut publish, tell);
         }
+        // Photos being processed are left for the next run (what is
+        // done is in the cache).
+        self.photos.stop();
         // The output folder ends whole: the last site is written first.
         self.writer.finish();
     }
@@ -178,24 +209,22 @@ impl Rebuilder {
     /// Waits for the next reason to rebuild; `None` when stopped.
     fn next(&mut self, stop: &AtomicBool, tell: &dyn Fn(Event<'_>)) -> Option<Why> {
         let mut changed = Vec::new();
+        let mut photos = Vec::new();
         while !stop.load(Ordering::SeqCst) {
             if let Some(root) = self.replaced_root(tell) {
                 return Some(Why::Replaced(root));
             }
-            let first = match self
-                .watcher
-                .changes
-                .recv_timeout(Duration::from_millis(100))
-            {
+            let first = match self.changes.recv_timeout(Duration::from_millis(100)) {
                 Ok(batch) => batch,
                 Err(RecvTimeoutError::Timeout) => continue,
                 Err(RecvTimeoutError::Disconnected) => return None,
             };
-            let queued = std::iter::from_fn(|| self.watcher.changes.try_recv().ok());
+            let queued = std::iter::from_fn(|| self.changes.try_recv().ok());
             for batch in std::iter::once(first).chain(queued).collect::<Vec<_>>() {
                 match batch {
                     Batch::Changed(paths) => changed.extend(paths),
                     Batch::Error(e) => tell(Event::WatchFailed(&e)),
+                    Batch::Photos(paths) => photos.extend(paths),
                 }
             }
             let (watcher, missing) = (&mut self.watcher, &mut self.missing);
@@ -214,7 +243,13 @@ impl Rebuilder {
             // Only what lies in the watched folders (the parent of a
             // missing one is watched for its creation alone).
             changed.retain(|p| in_roots(p, &self.roots));
+            if changed.is_empty() && !photos.is_empty() {
+                return Some(Why::Photos(photos));
+            }
             if !changed.is_empty() {
+                // Processed photos among the changes: a photo is no post,
+                // so the site is loaded in full and takes them in.
+                changed.extend(photos);
                 changed.sort();
                 changed.dedup();
                 return Some(Why::Changed(changed));
@@ -243,7 +278,7 @@ impl Rebuilder {
         tell(Event::FolderBack(&root));
         // Watch anew (the old watches follow the folder that went away),
         // then wait for the copy to settle.
-        match watch(&self.roots) {
+        match watch(&self.roots, &self.events) {
             Ok(w) => self.watcher = w,
             Err(e) => tell(Event::CannotWatch {
                 folder: &root,
@@ -252,11 +287,13 @@ impl Rebuilder {
         }
         let mut quiet_since = Instant::now();
         while quiet_since.elapsed() < SETTLE {
-            if self.watcher.changes.recv_timeout(SETTLE / 3).is_ok() {
+            if self.changes.recv_timeout(SETTLE / 3).is_ok() {
                 quiet_since = Instant::now();
             }
         }
-        while self.watcher.changes.try_recv().is_ok() {}
+        // What queued up is all in the full rebuild that follows (photos
+        // the worker finished included: it hands them to the next load).
+        while self.changes.try_recv().is_ok() {}
         Some(root)
     }
 
@@ -274,6 +311,7 @@ impl Rebuilder {
             // The folder itself as the change: everything in it is read
             // again (a theme is compiled again).
             Why::Replaced(root) => (msg!("rebuild-replaced", folder = root), vec![root.clone()]),
+            Why::Photos(paths) => (msg!("rebuild-photos", count = paths.len()), paths.clone()),
         };
         let (tree, report) = match self.session.rebuild(&changed) {
             Ok(built) => built,
@@ -308,7 +346,7 @@ impl Rebuilder {
                 p.extension()
                     .is_some_and(|e| e == "md" || e == "yaml" || e == "yml")
             });
-        if text_only
+        if (text_only || matches!(why, Why::Photos(_)))
             && self
                 .shown
                 .as_deref()
@@ -334,7 +372,16 @@ impl Rebuilder {
             report: &report,
         });
         self.shown = Some(tree.clone());
-        self.writer.write(tree);
+        let pending = report.pending_photos;
+        if pending != self.pending_told {
+            tell(Event::PhotosPending { count: pending });
+            self.pending_told = pending;
+        }
+        // The output folder is written only from a site with every photo
+        // processed: a pending photo's original is for the preview alone.
+        if pending == 0 {
+            self.writer.write(tree);
+        }
     }
 }
 
