@@ -13,12 +13,14 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html
 mod findings;
 mod links;
 mod pictures;
+mod tables;
 
 pub(crate) use findings::{Finding, FindingKind, POST_PLACEHOLDERS};
 use findings::{is_local_address, placeholders, spaced_targets};
 pub(crate) use links::{BrokenLink, Links, is_external, join, refused};
 use pictures::with_pictures;
 pub(crate) use pictures::{escape_attr, first_eager, picture_html, picture_html_sized};
+use tables::wrap_tables;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -163,7 +165,7 @@ pub(crate) fn render_recording(
         });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
-    let out = with_pictures(out, &links.pictures);
+    let out = wrap_tables(with_pictures(out, &links.pictures));
     spaced_targets(markdown, &text, &mut found);
     for marker in placeholders() {
         found.extend(markdown.match_indices(marker).map(|(offset, m)| Finding {

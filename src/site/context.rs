@@ -4,8 +4,10 @@
 use tera::{Context, Value};
 
 use super::feeds::feed;
+use super::lists::pagination;
+use super::menu;
 use super::shows::Shown;
-use super::views::{PageMeta, ordinal_label, pagination};
+use super::views::{PageMeta, ordinal_label};
 use crate::content::model::PostBody;
 use crate::routes::{self, List, Route};
 
@@ -176,6 +178,7 @@ pub(super) fn context(
     };
     ctx.insert("organization", &v.organization(organised));
     ctx.insert("feed_url", place.feed_path);
+    let menu_current = menu::current(&config.menu, place.path, shown.section().as_deref());
     ctx.insert(
         "page",
         &PageMeta {
@@ -184,6 +187,8 @@ pub(super) fn context(
             canonical: format!("{}{}", config.base_url, place.path),
             path: place.path.to_owned(),
             kind,
+            menu_current: menu_current.map(|(i, _)| i),
+            menu_exact: menu_current.is_some_and(|(_, exact)| exact),
         },
     );
     (template, ctx)

@@ -13,6 +13,9 @@ mod context;
 mod feeds;
 mod gallery;
 mod index;
+mod lists;
+mod menu;
+mod pictures;
 mod shows;
 mod views;
 
@@ -30,8 +33,9 @@ use crate::templates::Theme;
 pub(crate) use index::Index;
 
 use context::{Place, context};
+use lists::post_summary;
 use shows::Shown;
-use views::{Views, post_summary};
+use views::Views;
 
 /// The loaded site, indexed for rendering.
 pub(crate) struct Assembly<'a> {

@@ -16,6 +16,7 @@ use tera::Value;
 
 use super::Assembly;
 use super::index::Tag;
+use super::menu::Section;
 use super::views::{SitemapUrl, Views};
 use crate::config::SiteConfig;
 use crate::content::model::{Edition, Html, Page, Post};
@@ -52,6 +53,8 @@ pub(crate) struct Shows {
     pagination: Option<(usize, usize)>,
     /// Every address of the site, with each post's date (the sitemap).
     addresses: bool,
+    /// The part of the site the page belongs to, for the menu.
+    section: Section,
 }
 
 impl Assembly<'_> {
@@ -62,6 +65,7 @@ impl Assembly<'_> {
             |ei: usize| (0..site.editions[ei].posts.len().min(LATEST)).map(move |pi| (ei, pi));
         match route {
             Route::Home => Shows {
+                section: Section::Home,
                 edition: self.current,
                 editions: true,
                 summaries: self.index.all_posts.iter().take(LATEST).copied().collect(),
@@ -69,17 +73,20 @@ impl Assembly<'_> {
                 ..Shows::default()
             },
             Route::Edition(ei) => Shows {
+                section: self.edition_section(ei),
                 edition: Some(ei),
                 summaries: latest(ei).collect(),
                 ..Shows::default()
             },
             Route::Banners(ei) => Shows {
+                section: self.edition_section(ei),
                 edition: Some(ei),
                 ..Shows::default()
             },
             Route::News(list, n) => {
                 let (refs, total) = self.list_page(list, n);
                 Shows {
+                    section: Section::News,
                     edition: match list {
                         List::Year(ei) => Some(ei),
                         _ => None,
@@ -96,6 +103,7 @@ impl Assembly<'_> {
             Route::Post((ei, pi)) => {
                 let count = site.editions[ei].posts.len();
                 Shows {
+                    section: Section::News,
                     // Post pages show the edition's name and links, not
                     // its plan; the edition is hashed whole all the same.
                     edition: Some(ei),
@@ -109,10 +117,12 @@ impl Assembly<'_> {
                 }
             }
             Route::Tags => Shows {
+                section: Section::News,
                 tags: true,
                 ..Shows::default()
             },
             Route::Archive => Shows {
+                section: Section::Archive,
                 editions: true,
                 ..Shows::default()
             },
@@ -142,6 +152,16 @@ impl Assembly<'_> {
                 addresses: true,
                 ..Shows::default()
             },
+        }
+    }
+
+    /// The section of an edition's pages: the home page's, for the edition
+    /// it presents, else the archive's.
+    fn edition_section(&self, ei: usize) -> Section {
+        if self.current == Some(ei) {
+            Section::Home
+        } else {
+            Section::Archive
         }
     }
 
@@ -211,7 +231,7 @@ impl Shows {
             .enumerate()
             .fold(0u16, |m, (i, &p)| m | (u16::from(p) << i));
         let mut h = DefaultHasher::new();
-        (a.today, a.config_hash, mask).hash(&mut h);
+        (a.today, a.config_hash, mask, self.section).hash(&mut h);
         let summary = |r: PostRef| a.post(r).hashes.summary;
         if let Some(ei) = self.edition {
             h.write_u64(a.edition_hashes[ei]);
@@ -359,6 +379,11 @@ impl<'s, 'a> Shown<'s, 'a> {
         } else {
             None
         }
+    }
+
+    /// The site path of the section the page belongs to, if any.
+    pub(super) fn section(&self) -> Option<String> {
+        self.shows.section.path(self.a)
     }
 
     /// Page `n` of how many.

@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::model::{Document, DocumentLink, Edition, Html, Post, PostBody, When};
+
+use super::lists::{PostSummary, post_summary};
 use crate::dates::{Day, DayView};
 use crate::markdown::relativize;
 use crate::routes;
@@ -40,51 +42,6 @@ pub(crate) fn encode_path(path: &str) -> String {
 /// Midnight in Vietnam (UTC+7) of a day, as Atom wants it.
 pub(super) fn rfc3339(d: Day) -> String {
     format!("{}T00:00:00+07:00", d.iso())
-}
-
-pub(super) fn pagination(base: &str, current: usize, total: usize) -> PaginationView {
-    // A window around the current page, plus the first and last.
-    let mut numbers: Vec<usize> =
-        (current.saturating_sub(2).max(1)..=(current + 2).min(total)).collect();
-    if numbers.first() != Some(&1) {
-        numbers.insert(0, 1);
-    }
-    if numbers.last() != Some(&total) {
-        numbers.push(total);
-    }
-    PaginationView {
-        current,
-        total,
-        prev_url: (current > 1).then(|| routes::news_page(base, current - 1)),
-        next_url: (current < total).then(|| routes::news_page(base, current + 1)),
-        pages: numbers
-            .into_iter()
-            .map(|number| PageLink {
-                number,
-                url: routes::news_page(base, number),
-            })
-            .collect(),
-    }
-}
-
-pub(super) fn post_summary(p: &Post) -> PostSummary {
-    PostSummary {
-        title: p.title.clone(),
-        url: routes::post(p.year, &p.slug),
-        date: p.date.view(),
-        summary: p.summary.clone(),
-        tags: p
-            .tags
-            .iter()
-            .map(|t| TagRef {
-                name: t.name.clone(),
-                url: routes::tag(&t.slug),
-                slug: t.slug.clone(),
-            })
-            .collect(),
-        year: p.year,
-        author: p.author.clone(),
-    }
 }
 
 /// Builds the views of one page: everything that depends on where the page
@@ -386,6 +343,10 @@ pub(super) struct PageMeta {
     pub(super) path: String,
     pub(super) canonical: String,
     pub(super) kind: &'static str,
+    /// The index in `site.menu` of the entry the page marks as its own.
+    pub(super) menu_current: Option<usize>,
+    /// Whether that entry is the page itself, not its section.
+    pub(super) menu_exact: bool,
 }
 
 #[derive(Serialize)]
@@ -486,24 +447,6 @@ pub(super) struct ReportView {
 }
 
 #[derive(Serialize)]
-pub(super) struct TagRef {
-    name: String,
-    slug: String,
-    url: String,
-}
-
-#[derive(Serialize)]
-pub(super) struct PostSummary {
-    title: String,
-    url: String,
-    date: DayView,
-    summary: Option<String>,
-    tags: Vec<TagRef>,
-    year: i16,
-    author: Option<String>,
-}
-
-#[derive(Serialize)]
 pub(super) struct PostView {
     #[serde(flatten)]
     summary: PostSummary,
@@ -544,21 +487,6 @@ pub(super) struct ArchiveEntry {
 }
 
 #[derive(Serialize)]
-pub(super) struct PaginationView {
-    current: usize,
-    total: usize,
-    prev_url: Option<String>,
-    next_url: Option<String>,
-    pages: Vec<PageLink>,
-}
-
-#[derive(Serialize)]
-pub(super) struct PageLink {
-    number: usize,
-    url: String,
-}
-
-#[derive(Serialize)]
 pub(super) struct FeedView {
     pub(super) title: String,
     pub(super) id: String,
@@ -586,18 +514,6 @@ pub(super) struct SitemapUrl {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pagination_windows_around_the_current_page() {
-        let p = pagination("tin-tuc/", 5, 9);
-        let numbers: Vec<usize> = p.pages.iter().map(|l| l.number).collect();
-        assert_eq!(numbers, [1, 3, 4, 5, 6, 7, 9]);
-        assert_eq!(p.prev_url.as_deref(), Some("tin-tuc/trang-4/"));
-        assert_eq!(p.next_url.as_deref(), Some("tin-tuc/trang-6/"));
-        let single = pagination("tin-tuc/", 1, 1);
-        assert_eq!(single.pages.len(), 1);
-        assert!(single.prev_url.is_none() && single.next_url.is_none());
-    }
 
     #[test]
     fn phone_numbers_become_tel_links() {
