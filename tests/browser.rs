@@ -9,26 +9,24 @@
 //! them); `CAMPAIGN_TEST_CHROMIUM` and `CAMPAIGN_TEST_CHROMEDRIVER` point to
 //! other binaries. Without them the test fails: it is never skipped.
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, mpsc};
+use std::io::Write;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use browser::{Browser, Driver, STARTUP, Server, connect};
 use common::{TODAY, TestDir, post};
+use fantoccini::Client;
 use fantoccini::wd::WindowHandle;
-use fantoccini::{Client, ClientBuilder};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// How long a page may take to show an edit (debounce, rebuild, reload)
 /// on a loaded two-core machine.
 const UPDATE: Duration = Duration::from_secs(20);
-/// How long chromedriver, Chromium and the first build may take to start.
-const STARTUP: Duration = Duration::from_secs(60);
 
 const POST_FILE: &str = "content/2024/news/bai-mot.md";
 const POST_PATH: &str = "2024/tin-tuc/bai-mot/";
@@ -39,33 +37,22 @@ const NEW_TITLE: &str = "Tiêu đề mới sau khi lưu";
 
 #[test]
 fn open_pages_follow_edits_and_show_build_errors() {
-    let chromium = program("CAMPAIGN_TEST_CHROMIUM", &["chromium", "chromium-browser"]);
-    let chromedriver = program("CAMPAIGN_TEST_CHROMEDRIVER", &["chromedriver"]);
-
+    let browser = Browser::find();
     let site = fixture();
-    let server = Server::start(&site);
-    let driver = Driver::start(&chromedriver, &site.join("chromedriver.log"));
+    let server = Server::start(&site.path, TODAY);
+    let log = site.join("chromedriver.log");
+    let driver = Driver::start(&browser.chromedriver, &log);
     let profile = site.join("chromium-profile");
     fs::create_dir_all(&profile).unwrap();
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let result = runtime.block_on(async {
-        let client = connect(&driver.url, &chromium, &profile).await;
+    let result = browser::runtime().block_on(async {
+        let client = connect(&driver.url, &browser.chromium, &profile, &[]).await;
         let result = scenario(&client, &site, &server).await;
-        // Ends the session, which makes chromedriver quit Chromium.
-        let _ = tokio::time::timeout(Duration::from_secs(20), client.close()).await;
+        browser::close(client).await;
         result
     });
     if let Err(message) = result {
-        panic!(
-            "{message}\n--- campaign serve output\n{}\n--- chromedriver log (tail)\n{}",
-            server.output(),
-            tail(&site.join("chromedriver.log"), 4000)
-        );
+        browser::fail(&message, &server, &log);
     }
     // `driver`, `server` and `site` are dropped here (also on a panic):
     // chromedriver and campaign are killed, the folder is removed.
@@ -308,45 +295,6 @@ async fn wait_for(
     }
 }
 
-/// A session of headless Chromium, with nothing reaching the network.
-async fn connect(driver: &str, chromium: &Path, profile: &Path) -> Client {
-    let capabilities = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--disable-extensions",
-                "--disable-renderer-backgrounding",
-                "--disable-background-timer-throttling",
-                "--disable-backgrounding-occluded-windows",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        },
-    });
-    let Value::Object(capabilities) = capabilities else {
-        unreachable!()
-    };
-    let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-    builder.capabilities(capabilities);
-    match tokio::time::timeout(STARTUP, builder.connect(driver)).await {
-        Ok(Ok(client)) => client,
-        Ok(Err(e)) => panic!("chromedriver could not start {}: {e}", chromium.display()),
-        Err(_) => panic!(
-            "chromedriver did not start {} in {STARTUP:?}",
-            chromium.display()
-        ),
-    }
-}
-
 /// A minimal site: one edition, one post shown on the home page too.
 fn fixture() -> TestDir {
     TestDir::with(&[
@@ -368,219 +316,4 @@ fn replace(path: &Path, text: &str) {
     tmp.push(".tmp");
     fs::write(&tmp, text).unwrap();
     fs::rename(&tmp, path).unwrap();
-}
-
-/// The browser binary to use: the variable, or the first name on `PATH`.
-/// Fails the test when there is none.
-fn program(var: &str, names: &[&str]) -> PathBuf {
-    if let Some(path) = std::env::var_os(var) {
-        let path = PathBuf::from(path);
-        assert!(path.is_file(), "{var}={} is not a file", path.display());
-        return path;
-    }
-    let dirs: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
-    for name in names {
-        for dir in dirs.iter().chain([&PathBuf::from("/usr/bin")]) {
-            let path = dir.join(name);
-            if path.is_file() {
-                return path;
-            }
-        }
-    }
-    panic!(
-        "the browser test needs `{}` (on PATH or in {var}); on Debian: \
-         `apt-get install chromium chromium-driver` (.ci/run installs them)",
-        names[0]
-    );
-}
-
-/// A child process killed (with its process group) when dropped.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        // Its own process group: this also ends what it started (Chromium
-        // if chromedriver could not stop it).
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.0.id())])
-            .stderr(Stdio::null())
-            .status();
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn spawn_in_own_group(command: &mut Command) -> std::io::Result<Child> {
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(command, 0);
-    command.spawn()
-}
-
-/// `campaign serve` on a free port, with everything it prints kept.
-struct Server {
-    url: String,
-    output: Arc<Mutex<String>>,
-    _child: Guard,
-}
-
-impl Server {
-    fn start(site: &TestDir) -> Server {
-        let mut child = spawn_in_own_group(
-            Command::new(env!("CARGO_BIN_EXE_campaign"))
-                .args([
-                    "serve", "--source", "content", "--output", "public", "--port", "0",
-                ])
-                .current_dir(&site.path)
-                .env("CAMPAIGN_TODAY", TODAY)
-                .env("LC_ALL", "en_US.UTF-8")
-                .stdin(Stdio::null())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped()),
-        )
-        .expect("the campaign binary starts");
-        let output = Arc::new(Mutex::new(String::new()));
-        let (tx, rx) = mpsc::channel();
-        // Both pipes are read to the end, so the server never blocks on them.
-        let stdout = child.stdout.take().unwrap();
-        let out = output.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if let Some(rest) = line.strip_prefix("Serving the site at ") {
-                    let url = rest.split_whitespace().next().unwrap_or("").to_owned();
-                    let _ = tx.send(url);
-                }
-                out.lock().unwrap().push_str(&format!("{line}\n"));
-            }
-        });
-        let stderr = child.stderr.take().unwrap();
-        let out = output.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                out.lock().unwrap().push_str(&format!("[stderr] {line}\n"));
-            }
-        });
-        let mut child = Guard(child);
-        let url = match rx.recv_timeout(STARTUP) {
-            Ok(url) => url,
-            Err(_) => {
-                let status = child.0.try_wait().ok().flatten();
-                std::thread::sleep(Duration::from_millis(200));
-                panic!(
-                    "campaign serve did not announce its address (exit: {status:?}):\n{}",
-                    output.lock().unwrap()
-                );
-            }
-        };
-        assert!(
-            url.starts_with("http://127.0.0.1:") && url.ends_with('/'),
-            "unexpected address {url:?}"
-        );
-        Server {
-            url,
-            output,
-            _child: child,
-        }
-    }
-
-    fn output(&self) -> String {
-        self.output.lock().unwrap().clone()
-    }
-}
-
-/// chromedriver on a free loopback port, once it answers `/status`.
-struct Driver {
-    url: String,
-    _child: Guard,
-}
-
-impl Driver {
-    fn start(binary: &Path, log: &Path) -> Driver {
-        let mut last = String::new();
-        // The free port is found by binding and releasing it; another
-        // process may take it in between, so try again on a fresh one.
-        for _ in 0..3 {
-            let port = TcpListener::bind("127.0.0.1:0")
-                .and_then(|l| l.local_addr())
-                .expect("a free loopback port")
-                .port();
-            let log_file = fs::File::create(log).unwrap();
-            let mut child = Guard(
-                spawn_in_own_group(
-                    Command::new(binary)
-                        .arg(format!("--port={port}"))
-                        .stdin(Stdio::null())
-                        .stdout(log_file.try_clone().unwrap())
-                        .stderr(log_file),
-                )
-                .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary.display())),
-            );
-            let start = Instant::now();
-            while start.elapsed() < STARTUP {
-                if let Ok(Some(status)) = child.0.try_wait() {
-                    last = format!("chromedriver exited with {status}:\n{}", tail(log, 2000));
-                    break;
-                }
-                if let Some(body) = http_get(port, "/status") {
-                    if body.contains("\"ready\":true") || body.contains("\"ready\": true") {
-                        return Driver {
-                            url: format!("http://127.0.0.1:{port}"),
-                            _child: child,
-                        };
-                    }
-                    last = body;
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            if last.is_empty() {
-                last = format!("no answer in {STARTUP:?}");
-            }
-        }
-        panic!("chromedriver ({}) did not start: {last}", binary.display());
-    }
-}
-
-/// A plain HTTP GET on loopback: what came back, up to the end of the body
-/// (chromedriver keeps the connection open, so `Content-Length` ends it).
-fn http_get(port: u16, path: &str) -> Option<String> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut response = Vec::new();
-    let mut buf = [0; 4096];
-    loop {
-        match stream.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => response.extend_from_slice(&buf[..n]),
-        }
-        let text = String::from_utf8_lossy(&response);
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head.lines().find_map(|l| {
-                let (name, value) = l.split_once(':')?;
-                name.eq_ignore_ascii_case("content-length")
-                    .then(|| value.trim().parse::<usize>().ok())?
-            });
-            if length.is_some_and(|n| body.len() >= n) {
-                break;
-            }
-        }
-    }
-    let text = String::from_utf8_lossy(&response).into_owned();
-    text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned())
-}
-
-fn tail(path: &Path, max: usize) -> String {
-    let text = fs::read_to_string(path).unwrap_or_default();
-    let start = text.len().saturating_sub(max);
-    let start = (start..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
-    text[start..].to_owned()
 }

@@ -158,6 +158,15 @@ fn photos_in_the_cache_are_shown_processed_from_the_first_build() {
         "{}",
         s.transcript()
     );
+    // The processed files themselves are served (from the photo cache).
+    for ext in ["-960.jpg", ".webp"] {
+        let end = page.find(ext).expect("a processed photo") + ext.len();
+        let start = page[..end].rfind("2024/files/").expect("its address");
+        let url = format!("/{}", &page[start..end]);
+        let photo = s.get(&url);
+        assert_eq!(photo.status, 200, "{url}");
+        assert!(photo.content_type().starts_with("image/"), "{url}");
+    }
 }
 
 #[test]

@@ -177,9 +177,12 @@ fn raise_file_limit() {
 }
 
 async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
+    // What the site's files may be read from: the content, the themes and
+    // the photo cache (the processed photos are served from there).
     let roots = vec![
         options.build.source.clone(),
         crate::build::themes_dir(&options.build),
+        crate::content::photos::cache_dir(&options.build.source),
     ];
     let (tx, rx) = watch::channel(Arc::new(Snapshot {
         roots: Arc::new(roots),
