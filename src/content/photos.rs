@@ -156,7 +156,9 @@ pub(super) fn process(
                     continue;
                 };
                 let settings = wanted(&asset);
-                let gps = result.is_ok() && source_has_gps(&asset.source, &settings);
+                // Found when the photo was hashed (or taken from the
+                // source index): the file is not read again for it.
+                let gps = result.as_ref().is_ok_and(|p| p.gps);
                 Known {
                     stamp: st.unwrap_or((None, 0)),
                     settings,
@@ -242,17 +244,4 @@ fn publish(
             .push((asset.rel.clone(), url.trim_start_matches('/').to_owned()));
         out.pictures.insert(url, Arc::new(picture));
     }
-}
-
-/// Whether the source photo records where it was taken.
-fn source_has_gps(path: &Path, settings: &photos::Settings) -> bool {
-    use std::io::Read;
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut bytes = Vec::new();
-    file.take(settings.max_bytes)
-        .read_to_end(&mut bytes)
-        .is_ok()
-        && photos::has_gps(&bytes)
 }

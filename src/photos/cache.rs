@@ -184,7 +184,7 @@ pub(super) fn write(dir: &Path, key: &str, entry: Entry) -> Result<Stored, Photo
 /// Writes `bytes` to a temporary file beside `path`, then renames it into
 /// place: a reader sees the old file or the new one, never half of one,
 /// even when `build` and `serve` store the same entry at once.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -200,7 +200,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 impl Stored {
     /// The photo as published under `stem` (the source's name as a slug).
-    pub(super) fn into_photo(self, stem: &str, key: &str) -> Photo {
+    /// `gps` says the source records where it was taken.
+    pub(super) fn into_photo(self, stem: &str, key: &str, gps: bool) -> Photo {
         let short = &key[..8];
         let variants = self
             .files
@@ -223,6 +224,7 @@ impl Stored {
             width: self.width,
             height: self.height,
             animated: self.animated,
+            gps,
             variants,
         }
     }

@@ -16,6 +16,9 @@
 //!   script and no reference outside the file.
 //! - [`cache`]: entries keyed by the source bytes and the settings, written
 //!   atomically and verified on every read.
+//! - [`index`]: each source's hash and GPS flag by path, size and times, so
+//!   that a rebuild reads no unchanged source (the entries it leads to are
+//!   still verified).
 //!
 //! [`process`] runs it all in parallel, each distinct photo once, and stops
 //! when asked.
@@ -31,6 +34,7 @@ mod cache;
 mod decode;
 mod encode;
 mod error;
+mod index;
 mod svg;
 
 #[cfg(test)]
@@ -203,6 +207,10 @@ pub(crate) struct Photo {
     /// A GIF or WebP with more than one frame: only the first is published,
     /// and the caller should say so ([`PhotoError::animated_warning`]).
     pub(crate) animated: bool,
+    /// The source records where it was taken ([`has_gps`]), so `check`
+    /// warns (no published file carries it). Found when the source is
+    /// hashed, from the same read, and kept in the source index.
+    pub(crate) gps: bool,
     /// The files, by format then width, narrowest first.
     pub(crate) variants: Vec<Variant>,
 }
@@ -252,16 +260,17 @@ pub(crate) fn process(
     cache_dir: &Path,
     cancel: &AtomicBool,
 ) -> Outcome {
-    let (hashes, unique) = distinct(sources, settings);
+    let (hashes, unique) = distinct(sources, settings, cache_dir);
     let processed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
     let done: HashMap<blake3::Hash, Result<Arc<Photo>, PhotoError>> = unique
         .par_iter()
-        .map(|(hash, i)| {
-            let result = one(&sources[*i], *hash, settings, cache_dir, cancel).map(|(p, hit)| {
-                if hit { &cached } else { &processed }.fetch_add(1, Ordering::Relaxed);
-                Arc::new(p)
-            });
+        .map(|(hash, gps, i)| {
+            let result =
+                one(&sources[*i], *hash, *gps, settings, cache_dir, cancel).map(|(p, hit)| {
+                    if hit { &cached } else { &processed }.fetch_add(1, Ordering::Relaxed);
+                    Arc::new(p)
+                });
             (*hash, result)
         })
         .collect();
@@ -270,7 +279,7 @@ pub(crate) fn process(
         .into_iter()
         .map(|h| {
             let h = h?;
-            done[&h].clone()
+            done[&h.hash].clone()
         })
         .collect();
     Outcome {
@@ -280,27 +289,47 @@ pub(crate) fn process(
     }
 }
 
-/// The hash of every source (streamed: no photo stays in memory), and
-/// each distinct one with the first source that has it, in order: the same
-/// photo under two names is processed once, named after the first.
+/// The hash and GPS flag of every source (from the source index of
+/// `cache_dir` for a file unchanged since it was recorded, else read once,
+/// one file in memory per thread), and each distinct hash with its GPS flag
+/// and the first source that has it, in order: the same photo under two
+/// names is processed once, named after the first.
 type Distinct = (
-    Vec<Result<blake3::Hash, PhotoError>>,
-    Vec<(blake3::Hash, usize)>,
+    Vec<Result<index::Known, PhotoError>>,
+    Vec<(blake3::Hash, bool, usize)>,
 );
 
-fn distinct(sources: &[PathBuf], settings: &Settings) -> Distinct {
-    let hashes: Vec<Result<blake3::Hash, PhotoError>> = sources
+fn distinct(sources: &[PathBuf], settings: &Settings, cache_dir: &Path) -> Distinct {
+    let mut index = index::Index::load(cache_dir);
+    let read: Vec<_> = sources
         .par_iter()
-        .map(|path| hash_file(path, settings))
+        .map(|path| fingerprint(path, settings, &index))
         .collect();
-    let mut first_use: HashMap<blake3::Hash, usize> = HashMap::new();
+    let mut hashes = Vec::with_capacity(read.len());
+    let mut learned = false;
+    for r in read {
+        hashes.push(r.map(|(known, new)| {
+            if let Some((key, stat)) = new {
+                index.record(key, stat, known);
+                learned = true;
+            }
+            known
+        }));
+    }
+    if learned {
+        index.save(cache_dir);
+    }
+    let mut first_use: HashMap<blake3::Hash, (bool, usize)> = HashMap::new();
     for (i, h) in hashes.iter().enumerate() {
         if let Ok(h) = h {
-            first_use.entry(*h).or_insert(i);
+            first_use.entry(h.hash).or_insert((h.gps, i));
         }
     }
-    let mut unique: Vec<(blake3::Hash, usize)> = first_use.into_iter().collect();
-    unique.sort_by_key(|(_, i)| *i);
+    let mut unique: Vec<(blake3::Hash, bool, usize)> = first_use
+        .into_iter()
+        .map(|(h, (gps, i))| (h, gps, i))
+        .collect();
+    unique.sort_by_key(|(_, _, i)| *i);
     (hashes, unique)
 }
 
@@ -315,18 +344,19 @@ pub(crate) fn from_cache(
     if sources.is_empty() {
         return Vec::new();
     }
-    let (hashes, unique) = distinct(sources, settings);
+    let (hashes, unique) = distinct(sources, settings, cache_dir);
     let found: HashMap<blake3::Hash, Arc<Photo>> = unique
         .par_iter()
-        .filter_map(|(hash, i)| {
+        .filter_map(|(hash, gps, i)| {
             let key = cache::key(settings, *hash);
             let entry = cache::read(cache_dir, &key)?;
-            Some((*hash, Arc::new(entry.into_photo(&stem(&sources[*i]), &key))))
+            let photo = entry.into_photo(&stem(&sources[*i]), &key, *gps);
+            Some((*hash, Arc::new(photo)))
         })
         .collect();
     hashes
         .into_iter()
-        .map(|h| found.get(h.as_ref().ok()?).cloned())
+        .map(|h| found.get(&h.as_ref().ok()?.hash).cloned())
         .collect()
 }
 
@@ -359,6 +389,7 @@ pub(crate) fn header_size(path: &Path) -> Option<(u32, u32, &'static str)> {
 fn one(
     path: &Path,
     source_hash: blake3::Hash,
+    gps: bool,
     settings: &Settings,
     cache_dir: &Path,
     cancel: &AtomicBool,
@@ -369,14 +400,21 @@ fn one(
     let stem = stem(path);
     let mut key = cache::key(settings, source_hash);
     if let Some(entry) = cache::read(cache_dir, &key) {
-        return Ok((entry.into_photo(&stem, &key), true));
+        return Ok((entry.into_photo(&stem, &key, gps), true));
     }
     let bytes = read_limited(path, settings)?;
     // The file changed since it was hashed: the cache key follows the bytes
     // that are processed.
     let hash = blake3::hash(&bytes);
+    let mut gps = gps;
     if hash != source_hash {
+        // Changed since it was hashed, or a source index that named another
+        // version: the bytes read are what counts, and may be cached.
         key = cache::key(settings, hash);
+        gps = has_gps(&bytes);
+        if let Some(entry) = cache::read(cache_dir, &key) {
+            return Ok((entry.into_photo(&stem, &key, gps), true));
+        }
     }
     let entry = if svg::looks_like_svg(&bytes) {
         let (width, height) = svg::check(&bytes)?;
@@ -401,36 +439,68 @@ fn one(
         return Err(PhotoError::Cancelled);
     }
     let stored = cache::write(cache_dir, &key, entry)?;
-    Ok((stored.into_photo(&stem, &key), false))
+    Ok((stored.into_photo(&stem, &key, gps), false))
 }
 
-/// The blake3 hash of a source file, read in pieces; a file over the byte
-/// limit is refused without being read.
-fn hash_file(path: &Path, settings: &Settings) -> Result<blake3::Hash, PhotoError> {
-    let file = open_limited(path, settings)?;
-    let mut hasher = blake3::Hasher::new();
-    hasher
-        .update_reader(file.take(settings.max_bytes))
-        .map_err(PhotoError::read)?;
-    Ok(hasher.finalize())
+/// The blake3 hash of a source file and whether it records a GPS
+/// position: from `index` when the file's metadata are those recorded
+/// (nothing is read), else from one read of the file, with what to record
+/// when the file is settled ([`index::SETTLE`]). A file over the byte limit
+/// is refused without being read.
+#[allow(clippy::type_complexity)]
+fn fingerprint(
+    path: &Path,
+    settings: &Settings,
+    index: &index::Index,
+) -> Result<(index::Known, Option<(PathBuf, index::Stat)>), PhotoError> {
+    let (file, meta) = open_limited(path, settings)?;
+    let stat = index::Stat::of(&meta);
+    let key = index::key(path);
+    if let (Some(key), Some(stat)) = (&key, &stat)
+        && let Some(known) = index.get(key, stat)
+    {
+        return Ok((known, None));
+    }
+    let bytes = read_all_limited(file, settings)?;
+    let known = index::Known {
+        hash: blake3::hash(&bytes),
+        gps: has_gps(&bytes),
+    };
+    // Read through the descriptor its metadata came from: a file replaced
+    // meanwhile has another inode, one written meanwhile another time.
+    let now = std::time::SystemTime::now();
+    let record = match (key, stat) {
+        (Some(key), Some(stat)) if stat.len == bytes.len() as u64 && stat.settled(now) => {
+            Some((key, stat))
+        }
+        _ => None,
+    };
+    Ok((known, record))
 }
 
-fn open_limited(path: &Path, settings: &Settings) -> Result<std::fs::File, PhotoError> {
+fn open_limited(
+    path: &Path,
+    settings: &Settings,
+) -> Result<(std::fs::File, std::fs::Metadata), PhotoError> {
     let file = std::fs::File::open(path).map_err(PhotoError::read)?;
-    let len = file.metadata().map_err(PhotoError::read)?.len();
-    if len > settings.max_bytes {
+    let meta = file.metadata().map_err(PhotoError::read)?;
+    if meta.len() > settings.max_bytes {
         return Err(PhotoError::TooLarge {
-            bytes: len,
+            bytes: meta.len(),
             limit: settings.max_bytes,
         });
     }
-    Ok(file)
+    Ok((file, meta))
 }
 
 /// The whole file, refused past the byte limit (even one that grew since
 /// its size was read).
 fn read_limited(path: &Path, settings: &Settings) -> Result<Vec<u8>, PhotoError> {
-    let file = open_limited(path, settings)?;
+    let (file, _) = open_limited(path, settings)?;
+    read_all_limited(file, settings)
+}
+
+fn read_all_limited(file: std::fs::File, settings: &Settings) -> Result<Vec<u8>, PhotoError> {
     let mut bytes = Vec::new();
     file.take(settings.max_bytes + 1)
         .read_to_end(&mut bytes)
@@ -474,5 +544,5 @@ pub(crate) fn has_gps(source: &[u8]) -> bool {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(haystack, needle).is_some()
 }
