@@ -2,10 +2,10 @@
 //! piece of metadata, resized to a few widths, encoded as JPEG (PNG when the
 //! picture is transparent) and WebP, and kept in a cache between builds.
 //!
-//! The processing core of issue 12, on its own: it takes the paths of the
-//! source files and gives, for each, the files to publish and the size the
-//! templates need (`<picture>`, `srcset`, `width`/`height`). Content
-//! loading, the page model and the theme call it in the next step.
+//! It takes the paths of the source files and gives, for each, the files to
+//! publish and the size the templates need (`<picture>`, `srcset`,
+//! `width`/`height`); `content::photos` calls it and puts the results in
+//! the page model.
 //!
 //! - [`decode`]: refuses what cannot or must not be processed (too many bytes,
 //!   too many pixels, HEIC, truncated files) before allocating pixels, applies
@@ -22,10 +22,6 @@
 //!
 //! [`process`] runs it all in parallel, each distinct photo once, and stops
 //! when asked.
-
-// Wired into content loading, the page model and the theme by the next step
-// of issue 12; until then nothing outside this module and its tests calls it.
-#![allow(dead_code)]
 
 mod background;
 #[doc(hidden)]
@@ -189,7 +185,8 @@ pub(crate) struct Variant {
 }
 
 impl Variant {
-    /// The bytes to publish.
+    /// The bytes to publish (the build copies the file; tests read it).
+    #[cfg(test)]
     pub(crate) fn read(&self) -> std::io::Result<Vec<u8>> {
         std::fs::read(&self.path)
     }
