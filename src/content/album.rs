@@ -201,18 +201,13 @@ pub(crate) fn album(
                     });
                     continue;
                 }
-                let download = if entry.download {
-                    let original = image.picture.as_ref().and_then(|p| p.original.clone());
-                    if original.is_none() && image.picture.is_some() {
-                        // Asked for, but the photo was processed without
-                        // one: the loader asks for it whenever an album
-                        // does, so this is a bug, not the author's mistake.
-                        debug_assert!(false, "download asked for but not made");
-                    }
-                    original
-                } else {
-                    None
-                };
+                // The loader asks for a full-size copy of every photo an
+                // album offers; a photo still processed in the preview has
+                // none yet, and gets its link once it is done.
+                let download = entry
+                    .download
+                    .then(|| image.picture.as_ref().and_then(|p| p.original.clone()))
+                    .flatten();
                 photos.push(AlbumPhoto {
                     image,
                     caption: entry
