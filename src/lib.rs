@@ -16,6 +16,7 @@
 
 pub mod build;
 mod check;
+mod forms;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -24,6 +25,7 @@ pub mod diagnostics;
 pub mod i18n;
 mod ignore;
 mod markdown;
+mod numbers;
 pub mod output;
 pub mod photos;
 mod routes;

@@ -19,6 +19,8 @@ const NEWS: &str = "tin-tuc/";
 /// The tag index; each tag's list is below it.
 const TAGS: &str = "the/";
 const ARCHIVE: &str = "luu-tru/";
+/// The results of every year side by side; each year's are below the year.
+const RESULTS: &str = "ket-qua/";
 const FEED: &str = "feed.xml";
 const SITEMAP: &str = "sitemap.xml";
 const ROBOTS: &str = "robots.txt";
@@ -29,6 +31,7 @@ pub(crate) const RESERVED: &[&str] = &[
     "tin-tuc",
     "the",
     "luu-tru",
+    "ket-qua",
     "feed.xml",
     "sitemap.xml",
     "robots.txt",
@@ -50,12 +53,35 @@ pub(crate) enum List {
     Tag(usize),
 }
 
-/// One output file made by rendering a template.
+/// The files of an edition's compiled results table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Table {
+    Csv,
+    Xlsx,
+}
+
+impl Table {
+    pub(crate) fn ending(self) -> &'static str {
+        match self {
+            Table::Csv => "csv",
+            Table::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// One output file made by rendering a template (or, for the results
+/// tables, by writing the model's figures).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Route {
     Home,
     Edition(usize),
     Banners(usize),
+    /// An edition's results page.
+    Results(usize),
+    /// An edition's compiled results, as a file to download.
+    ResultsTable(usize, Table),
+    /// Every year's results side by side.
+    Compare,
     /// Page `n` (from 1) of a news list.
     News(List, usize),
     Post(PostRef),
@@ -92,6 +118,7 @@ impl Route {
             Route::Home,
             Route::Tags,
             Route::Archive,
+            Route::Compare,
             Route::NotFound,
             Route::Feed(None),
             Route::Sitemap,
@@ -103,6 +130,9 @@ impl Route {
             routes.extend([
                 Route::Edition(ei),
                 Route::Banners(ei),
+                Route::Results(ei),
+                Route::ResultsTable(ei, Table::Csv),
+                Route::ResultsTable(ei, Table::Xlsx),
                 Route::Feed(Some(ei)),
             ]);
             routes.extend((1..=page_count(posts, per)).map(|n| Route::News(List::Year(ei), n)));
@@ -122,6 +152,9 @@ impl Route {
             Route::Home => String::new(),
             Route::Edition(ei) => edition(shape.year(ei)),
             Route::Banners(ei) => banners(shape.year(ei)),
+            Route::Results(ei) => results(shape.year(ei)),
+            Route::ResultsTable(ei, t) => results_table(shape.year(ei), t.ending()),
+            Route::Compare => RESULTS.to_owned(),
             Route::News(list, n) => news_page(&list_base(list, shape), n),
             Route::Post(r) => post(shape.year(r.0), shape.post_slug(r)),
             Route::Tags => TAGS.to_owned(),
@@ -143,7 +176,10 @@ impl Route {
     /// Whether the route is a page people read (the others are files for
     /// machines: feeds, the sitemap, robots.txt). Build summaries count pages.
     pub(crate) fn is_page(self) -> bool {
-        !matches!(self, Route::Feed(_) | Route::Sitemap | Route::Robots)
+        !matches!(
+            self,
+            Route::Feed(_) | Route::Sitemap | Route::Robots | Route::ResultsTable(..)
+        )
     }
 
     /// Whether the sitemap lists the route: every page but the 404.
@@ -157,6 +193,8 @@ impl Route {
         match self {
             Route::Edition(ei)
             | Route::Banners(ei)
+            | Route::Results(ei)
+            | Route::ResultsTable(ei, _)
             | Route::News(List::Year(ei), _)
             | Route::Post((ei, _))
             | Route::Feed(Some(ei)) => Some(ei),
@@ -177,9 +215,11 @@ impl Route {
     pub(crate) fn hash_address(self, shape: &impl Shape, h: &mut impl Hasher) {
         std::mem::discriminant(&self).hash(h);
         match self {
-            Route::Edition(ei) | Route::Banners(ei) | Route::Feed(Some(ei)) => {
-                shape.year(ei).hash(h)
-            }
+            Route::Edition(ei)
+            | Route::Banners(ei)
+            | Route::Results(ei)
+            | Route::Feed(Some(ei)) => shape.year(ei).hash(h),
+            Route::ResultsTable(ei, t) => (shape.year(ei), t).hash(h),
             Route::News(list, n) => {
                 match list {
                     List::All => {}
@@ -193,6 +233,7 @@ impl Route {
             Route::Home
             | Route::Tags
             | Route::Archive
+            | Route::Compare
             | Route::NotFound
             | Route::Feed(None)
             | Route::Sitemap
@@ -233,6 +274,21 @@ pub(crate) fn edition_feed(year: i16) -> String {
 
 pub(crate) fn banners(year: i16) -> String {
     format!("{year}/bang-ron/")
+}
+
+/// An edition's results page.
+pub(crate) fn results(year: i16) -> String {
+    format!("{year}/{RESULTS}")
+}
+
+/// An edition's compiled results table (`2024/ket-qua/ket-qua-2024.csv`).
+pub(crate) fn results_table(year: i16, ending: &str) -> String {
+    format!("{year}/{RESULTS}ket-qua-{year}.{ending}")
+}
+
+/// Every year's results side by side.
+pub(crate) fn compare() -> &'static str {
+    RESULTS
 }
 
 pub(crate) fn post(year: i16, slug: &str) -> String {
@@ -358,6 +414,9 @@ mod tests {
             "2023/tin-tuc/c/index.html",
             "2024/tin-tuc/index.html",
             "2024/bang-ron/index.html",
+            "2024/ket-qua/index.html",
+            "2024/ket-qua/ket-qua-2024.csv",
+            "ket-qua/index.html",
             "2024/feed.xml",
             "the/kon-tum/trang-2/index.html",
             "gioi-thieu/index.html",

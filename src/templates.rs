@@ -121,6 +121,8 @@ pub(crate) const REQUIRED: &[&str] = &[
     "index.html",
     "edition.html",
     "banners.html",
+    "results.html",
+    "compare.html",
     "news_list.html",
     "post.html",
     "tags.html",

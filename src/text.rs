@@ -151,6 +151,34 @@ pub(crate) fn slugify(text: &str) -> String {
     slug::slugify(folded)
 }
 
+/// Vietnamese text without its marks, lowercase, for comparing what
+/// people type in different ways: `Sở Y tế`, `so y te` and a decomposed
+/// (NFD) `Sở Y tế` all fold to `so y te`. Runs of white space (non-breaking
+/// ones too) become one space. `đ` folds to `d` explicitly: it is a letter
+/// of its own, which Unicode does not decompose.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.nfd() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 fn collator() -> &'static CollatorBorrowed<'static> {
     static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
     COLLATOR.get_or_init(|| {
@@ -206,6 +234,14 @@ mod tests {
             slugify("Công tác xã hội Việt Nam – Tiên phong"),
             "cong-tac-xa-hoi-viet-nam-tien-phong"
         );
+    }
+
+    #[test]
+    fn folding_forgets_marks_case_and_spacing_but_not_letters() {
+        assert_eq!(fold("Sở Y tế  Hải\u{a0}Phòng "), "so y te hai phong");
+        assert_eq!(fold(&"Đoàn Thanh niên".nfd().collect::<String>()), "doan thanh nien");
+        assert_eq!(fold("ĐÀO TẠO"), "dao tao");
+        assert_ne!(fold("Sở Y tế"), fold("Sở Y tế xã"));
     }
 
     #[test]

@@ -66,6 +66,11 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// The units' results: the report form they fill in.
+    Report {
+        #[command(subcommand)]
+        what: ReportCommand,
+    },
     /// Preview the site locally; open pages reload when a rebuild finishes.
     Serve {
         #[command(flatten)]
@@ -116,6 +121,22 @@ struct CheckArgs {
     /// The themes folder (default: themes/ beside the content folder).
     #[arg(long)]
     themes: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ReportCommand {
+    /// Write the year's report form (.xlsx and .csv) into <source>/<year>/files/, with its units.
+    Form {
+        /// The year, e.g. 2025.
+        #[arg(value_parser = clap::value_parser!(i16).range(1000..=9999))]
+        year: i16,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        source: PathBuf,
+        /// Replace a form that was changed by hand since it was written.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -280,6 +301,23 @@ pub fn main() -> ExitCode {
             };
             check(&options, args.format, args.strict, lang)
         }
+        Command::Report {
+            what:
+                ReportCommand::Form {
+                    year,
+                    source,
+                    force,
+                },
+        } => match crate::forms::write_form(&source, year, force) {
+            Ok(created) => {
+                println!("{}", created.message.render(lang));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}", e.render(lang));
+                ExitCode::from(1)
+            }
+        },
         Command::New { what } => {
             let created = match what {
                 NewCommand::Edition { year, source } => crate::scaffold::new_edition(&source, year),

@@ -25,6 +25,8 @@ pub(crate) struct Cache {
     /// How many photos the last load left pending (shown as their
     /// originals until the background worker is done with them).
     pub(super) pending_photos: usize,
+    /// Report files read by the last load, with their stamps.
+    pub(super) reports: super::reports::ReportCache,
 }
 
 /// A file as the last load read it.

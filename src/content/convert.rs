@@ -33,6 +33,8 @@ pub(super) struct Inputs<'a> {
     pub(super) loader: &'a Loader,
     /// The fingerprint of the link table.
     pub(super) links_hash: u64,
+    /// The units' reports, read, by year.
+    pub(super) reports: std::collections::BTreeMap<i16, Vec<super::reports::Report>>,
 }
 
 /// Converts the parsed site. Posts whose conversion the cache still holds
@@ -68,6 +70,9 @@ pub(super) fn convert_site(
     for (year, raw, rel) in parsed.editions {
         let mut e = super::edition::convert(raw, year, &files.by_rel[&rel], input.loader, errors);
         e.intro = year_intro(input, year, errors);
+        e.form = super::reports::form_links(year, &input.loader.links);
+        let mut reports = input.reports.get(&year).cloned().unwrap_or_default();
+        e.results = super::reports::compile(input.source, &e, &mut reports, errors);
         let posts = parsed.posts.remove(&year).unwrap_or_default();
         let converted: Vec<(String, Converted)> = posts
             .into_par_iter()

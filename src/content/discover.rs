@@ -19,6 +19,8 @@ pub(super) struct YearFiles {
     pub(super) yaml: Option<String>,
     pub(super) intro: Option<String>,
     pub(super) posts: Vec<String>,
+    /// Report files of the units (`<year>/reports/…`), never published.
+    pub(super) reports: Vec<String>,
     /// Posts left unread: the folder holds more than
     /// [`MAX_POSTS_PER_EDITION`] (an error says so).
     pub(super) skipped: Vec<String>,
@@ -167,6 +169,9 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             ([_, "news", name], Some(_)) | (["pages", name], _) => {
                 errors.push(misnamed_file(path, name, p[0] == "pages"))
             }
+            ([_, "reports", _], Some(y)) => {
+                layout.years.entry(y).or_default().reports.push(rel)
+            }
             ([_, "files", ..], Some(y)) => {
                 layout.years.entry(y).or_default();
                 layout.assets.extend(published.map(asset));
@@ -303,7 +308,7 @@ fn misnamed_file(path: &Path, name: &str, page: bool) -> Diagnostic {
 
 /// The folders of the layout, each with the names people give it instead
 /// (folded to ASCII: `Tin tức` is `tin-tuc`).
-const FOLDERS: [(&str, &[&str]); 4] = [
+const FOLDERS: [(&str, &[&str]); 5] = [
     (
         "news",
         &[
@@ -321,6 +326,12 @@ const FOLDERS: [(&str, &[&str]); 4] = [
             "dinh-kem",
             "van-ban",
             "attachments",
+        ],
+    ),
+    (
+        "reports",
+        &[
+            "bao-cao", "baocao", "ket-qua", "ketqua", "report", "results", "result",
         ],
     ),
     ("pages", &["page", "trang"]),
@@ -346,7 +357,9 @@ fn meant_folder(name: &str, expected: &[&str]) -> Option<&'static str> {
 /// folders (`2025/tin-tuc/`, `2025/News/`): nothing in it is published.
 fn misnamed_folder(path: &Path, parts: &[String]) -> Option<Diagnostic> {
     let (expected, name): (&[&str], &str) = match parts {
-        [year, name] if parse_year(year).is_some() => (&["news", "files"], name.as_str()),
+        [year, name] if parse_year(year).is_some() => {
+            (&["news", "files", "reports"], name.as_str())
+        }
         [name] if parse_year(name).is_none() => (&["pages", "static"], name.as_str()),
         _ => return None,
     };

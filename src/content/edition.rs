@@ -417,6 +417,8 @@ pub(crate) fn convert(
         report,
         intro: None,
         album,
+        form: Default::default(),
+        results: Default::default(),
         posts: Vec::new(),
     }
 }

@@ -24,6 +24,7 @@ pub(crate) mod post;
 mod quotes;
 mod read;
 mod reload;
+mod reports;
 mod source;
 
 use std::path::Path;
@@ -117,6 +118,19 @@ pub(crate) fn load_cached(
     );
     cache.pending_photos = photos.pending;
     phases.end("photos");
+    let report_files = layout
+        .years
+        .iter()
+        .map(|(y, f)| (*y, f.reports.clone()))
+        .collect();
+    let reports = reports::read_all(
+        source,
+        &report_files,
+        &layout.paths,
+        &mut cache.reports,
+        &mut errors,
+    );
+    phases.end("reports");
     let pages: Vec<(&str, &str)> = parsed
         .pages
         .iter()
@@ -140,6 +154,7 @@ pub(crate) fn load_cached(
         files: &files,
         loader: &loader,
         links_hash,
+        reports,
     };
     let converted = convert::convert_site(&input, parsed, &mut post_cache, &mut errors);
     phases.end("convert");

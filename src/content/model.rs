@@ -92,6 +92,11 @@ pub struct Edition {
     pub intro: Option<Html>,
     /// The year's album (`photos:`), shown as a gallery on its page.
     pub album: Vec<AlbumPhoto>,
+    /// The year's report form, when `campaign report form` wrote it into
+    /// the year's `files/`.
+    pub form: ReportForm,
+    /// What the units reported (`<year>/reports/`), checked and added up.
+    pub results: Results,
     /// Newest first. Shared, so that a rebuild reuses unchanged posts.
     pub posts: Vec<Arc<Post>>,
 }
@@ -140,6 +145,71 @@ pub struct Document {
     /// What the link opens, when it is not the document itself
     /// ("Biểu tổng hợp kèm kế hoạch (CSV)").
     pub link_label: Option<String>,
+}
+
+/// The report form published with a year: site paths of its files.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ReportForm {
+    pub xlsx: Option<String>,
+    pub csv: Option<String>,
+}
+
+/// Figures added up: whole numbers, exact. `activities` and `reached` are
+/// `None` when no report gave them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Tally {
+    pub participants: u64,
+    /// Total budget: (3) = (4) + (5).
+    pub total: u64,
+    /// Own budget of the units (4).
+    pub own: u64,
+    /// Funds mobilised from others (5).
+    pub mobilised: u64,
+    pub activities: Option<u64>,
+    pub reached: Option<u64>,
+}
+
+/// One unit's report, as used.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnitResult {
+    /// The unit's name as `edition.yaml` writes it.
+    pub unit: String,
+    pub group: Option<String>,
+    pub figures: Tally,
+    pub note: Option<String>,
+    /// The report file it comes from, relative to the content folder.
+    pub file: String,
+    pub date: Option<Day>,
+}
+
+/// A group of units, added up.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GroupResult {
+    pub group: Option<String>,
+    /// Units of the group in the edition, and how many reported.
+    pub units: usize,
+    pub reported: usize,
+    pub figures: Tally,
+}
+
+/// What the units of an edition reported.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Results {
+    /// Units in the edition.
+    pub units: usize,
+    /// The reports used, in the form's order (grouped).
+    pub reported: Vec<UnitResult>,
+    /// Units that have not reported yet, in the form's order.
+    pub missing: Vec<String>,
+    pub totals: Tally,
+    /// By group, in the form's order (empty when no unit has a group).
+    pub groups: Vec<GroupResult>,
+}
+
+impl Results {
+    pub fn is_empty(&self) -> bool {
+        self.reported.is_empty()
+    }
 }
 
 #[derive(Debug, Hash)]
@@ -252,6 +322,7 @@ impl Edition {
             &self.intro,
         )
             .hash(&mut h);
+        (&self.form, &self.results).hash(&mut h);
         self.posts.len().hash(&mut h);
         h.finish()
     }

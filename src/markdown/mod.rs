@@ -14,6 +14,7 @@ mod findings;
 mod links;
 mod pictures;
 mod tables;
+pub(crate) use tables::strip_tags;
 
 pub(crate) use findings::{Finding, FindingKind, POST_PLACEHOLDERS};
 use findings::{is_local_address, placeholders, spaced_targets};

@@ -84,6 +84,31 @@ pub(super) fn context(
                     Some(e.theme.clone()),
                 )
             }
+            Route::Results(_) => {
+                let e = shown.edition().expect("a results page shows its edition");
+                ctx.insert("edition", &v.edition(e));
+                ctx.insert("results", &super::results::page(e));
+                ctx.insert("compare_url", routes::compare());
+                (
+                    "results.html",
+                    "results",
+                    format!("Kết quả năm {}", e.year),
+                    Some(format!(
+                        "Kết quả Ngày Công tác xã hội Việt Nam năm {} do các đơn vị báo cáo",
+                        e.year
+                    )),
+                )
+            }
+            Route::Compare => {
+                ctx.insert("compare", &super::results::compare(shown.editions()));
+                (
+                    "compare.html",
+                    "compare",
+                    "Kết quả qua các năm".to_owned(),
+                    Some("Số người tham gia và kinh phí của các năm".to_owned()),
+                )
+            }
+            Route::ResultsTable(..) => unreachable!("results tables are written, not rendered"),
             Route::News(list, _) => {
                 let (n, pages) = shown.pagination().unwrap_or((1, 1));
                 ctx.insert_value("posts", shown.summaries());

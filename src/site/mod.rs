@@ -9,6 +9,7 @@
 //! context holds only what that page shows, built on the fly, so pages
 //! render independently and in parallel without sharing anything mutable.
 
+mod charts;
 mod context;
 mod feeds;
 mod gallery;
@@ -16,6 +17,7 @@ mod index;
 mod lists;
 mod menu;
 mod pictures;
+mod results;
 mod shows;
 mod views;
 
@@ -136,6 +138,9 @@ impl<'a> Assembly<'a> {
         route: Route,
         body: Option<&PostBody>,
     ) -> Result<Vec<u8>, tera::Error> {
+        if let Route::ResultsTable(ei, table) = route {
+            return self.results_table(ei, table);
+        }
         let path = route.path(self);
         let root = routes::root_of(&path);
         let list_base = match route {
@@ -156,6 +161,19 @@ impl<'a> Assembly<'a> {
         let mut bytes = Vec::with_capacity(16 * 1024);
         theme.tera.render_to(template, &ctx, &mut bytes)?;
         Ok(bytes)
+    }
+
+    /// An edition's compiled results as a file: the form's table filled
+    /// with the units' figures (the `.xlsx` with its formulas).
+    fn results_table(&self, ei: usize, table: routes::Table) -> Result<Vec<u8>, tera::Error> {
+        let e = &self.site.editions[ei];
+        let spec = crate::forms::spec(self.site, e);
+        let rows = crate::forms::filled(e);
+        match table {
+            routes::Table::Csv => Ok(crate::forms::csv(&spec, Some(&rows))),
+            routes::Table::Xlsx => crate::forms::xlsx(&spec, Some(&rows))
+                .map_err(|e| tera::Error::message(format!("the results table: {e}"))),
+        }
     }
 
     /// The site's settings as every page sees them.

@@ -78,9 +78,14 @@ impl Assembly<'_> {
                 summaries: latest(ei).collect(),
                 ..Shows::default()
             },
-            Route::Banners(ei) => Shows {
+            Route::Banners(ei) | Route::Results(ei) | Route::ResultsTable(ei, _) => Shows {
                 section: self.edition_section(ei),
                 edition: Some(ei),
+                ..Shows::default()
+            },
+            Route::Compare => Shows {
+                section: Section::Archive,
+                editions: true,
                 ..Shows::default()
             },
             Route::News(list, n) => {

@@ -181,6 +181,11 @@ impl Views<'_> {
             feed_url: routes::edition_feed(e.year),
             post_count: e.posts.len(),
             album: self.gallery(&e.album),
+            results: super::results::brief(e),
+            form: FormView {
+                xlsx: e.form.xlsx.clone(),
+                csv: e.form.csv.clone(),
+            },
         }
     }
 
@@ -381,6 +386,15 @@ pub(super) struct EditionView {
     feed_url: String,
     post_count: usize,
     album: Vec<super::gallery::GalleryPhoto>,
+    results: super::results::ResultsBrief,
+    form: FormView,
+}
+
+/// The year's report form, as published in its `files/`.
+#[derive(Serialize)]
+pub(super) struct FormView {
+    xlsx: Option<String>,
+    csv: Option<String>,
 }
 
 /// An edition as shown on post and list pages: its name and addresses.

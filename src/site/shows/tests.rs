@@ -285,6 +285,8 @@ impl Spec {
                     report: None,
                     intro: None,
                     album: Vec::new(),
+                    form: Default::default(),
+                    results: Default::default(),
                     posts,
                 }
             })
