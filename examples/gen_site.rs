@@ -282,6 +282,22 @@ fn main() {
         )
         .unwrap();
         write(&dir.join("edition.yaml"), &e);
+        // Invented results: every unit but the last has reported, so the
+        // results pages show totals, charts, tables and who is missing.
+        let mut r = format!("date: \"31/3/{year}\"\nunits:\n");
+        for (name, _) in &UNITS[..UNITS.len() - 1] {
+            let own = 1_000_000 * (1 + rng.below(20));
+            writeln!(
+                r,
+                "  - unit: \"{name}\"\n    participants: {}\n    own_budget: \"{}\"\n    mobilised: \"{},5 triệu đồng\"\n    activities: {}",
+                20 + rng.below(400),
+                own,
+                rng.below(10),
+                1 + rng.below(6)
+            )
+            .unwrap();
+        }
+        write(&dir.join("reports").join("results.yaml"), &r);
         write(
             &dir.join("files").join(format!("ke-hoach-{year}.txt")),
             &paragraph(&mut rng, 6),

@@ -16,12 +16,12 @@
 
 pub mod build;
 mod check;
-mod forms;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+mod forms;
 pub mod i18n;
 mod ignore;
 mod markdown;

@@ -137,9 +137,7 @@ fn plain(text: &str) -> Result<u64, NumberError> {
     }
     let grouped = groups.len() > 1;
     if grouped
-        && (groups[0].is_empty()
-            || groups[0].len() > 3
-            || groups[1..].iter().any(|g| g.len() != 3))
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
     {
         // `1.5`, `12.50`: an English decimal point (or a mistyped group).
         return Err(if text.contains('.') {

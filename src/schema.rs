@@ -18,6 +18,10 @@ pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("site.schema.json", render::<SiteFile>()),
         ("edition.schema.json", render::<EditionFile>()),
+        (
+            "results.schema.json",
+            render::<crate::content::ResultsFile>(),
+        ),
         ("post.schema.json", render::<PostFront>()),
         ("page.schema.json", render::<PageFront>()),
     ]

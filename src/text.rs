@@ -239,7 +239,10 @@ mod tests {
     #[test]
     fn folding_forgets_marks_case_and_spacing_but_not_letters() {
         assert_eq!(fold("Sở Y tế  Hải\u{a0}Phòng "), "so y te hai phong");
-        assert_eq!(fold(&"Đoàn Thanh niên".nfd().collect::<String>()), "doan thanh nien");
+        assert_eq!(
+            fold(&"Đoàn Thanh niên".nfd().collect::<String>()),
+            "doan thanh nien"
+        );
         assert_eq!(fold("ĐÀO TẠO"), "dao tao");
         assert_ne!(fold("Sở Y tế"), fold("Sở Y tế xã"));
     }

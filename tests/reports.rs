@@ -25,7 +25,10 @@ fn the_form_lists_the_units_grouped_and_is_published_with_the_year() {
     // Written again unchanged: fine; changed by hand: kept unless --force.
     t.run(&["report", "form", "2025"]).assert_ok();
     t.write("content/2025/files/bieu-bao-cao-2025.csv", "sửa tay");
-    let err = t.run(&["report", "form", "2025"]).assert_fails(1).to_owned();
+    let err = t
+        .run(&["report", "form", "2025"])
+        .assert_fails(1)
+        .to_owned();
     assert!(err.contains("--force"), "{err}");
     assert_eq!(
         std::fs::read_to_string(t.join("content/2025/files/bieu-bao-cao-2025.csv")).unwrap(),
@@ -36,12 +39,18 @@ fn the_form_lists_the_units_grouped_and_is_published_with_the_year() {
 
     t.build_ok();
     let edition = t.out("2025/index.html");
-    assert!(edition.contains("files/bieu-bao-cao-2025.xlsx"), "{edition}");
+    assert!(
+        edition.contains("files/bieu-bao-cao-2025.xlsx"),
+        "{edition}"
+    );
     assert!(edition.contains("Chưa có báo cáo"), "{edition}");
     let results = t.out("2025/ket-qua/index.html");
     assert!(results.contains("Đã báo cáo 0/4 đơn vị"), "{results}");
     assert!(results.contains("Chưa có báo cáo"));
-    assert!(t.out("ket-qua/index.html").contains("Chưa có báo cáo của năm nào"));
+    assert!(
+        t.out("ket-qua/index.html")
+            .contains("Chưa có báo cáo của năm nào")
+    );
 }
 
 #[test]
@@ -85,13 +94,24 @@ fn reports_in_every_format_are_added_up_exactly() {
     // 1.200 + 85 + 40 people; 11,5 + 7 + 2,25 million đồng.
     assert!(page.contains("1.325"), "{page}");
     assert!(page.contains("20.750.000 đồng"), "{page}");
-    assert!(page.contains("Sở Giáo dục và Đào tạo Hải Phòng"), "not yet reported");
+    assert!(
+        page.contains("Sở Giáo dục và Đào tạo Hải Phòng"),
+        "not yet reported"
+    );
     assert!(page.contains("<svg"), "charts");
     assert!(page.contains("role=\"img\""));
     let csv = t.out("2025/ket-qua/ket-qua-2025.csv");
     assert!(csv.starts_with('\u{feff}'));
-    assert!(csv.contains("2,Hội Liên hiệp Phụ nữ thành phố,Mặt trận và đoàn thể,85,7000000,2000000,5000000,,,"), "{csv}");
-    assert!(csv.contains(",Tổng cộng,,1325,20750000,14250000,6500000,3,400,"), "{csv}");
+    assert!(
+        csv.contains(
+            "2,Hội Liên hiệp Phụ nữ thành phố,Mặt trận và đoàn thể,85,7000000,2000000,5000000,,,"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",Tổng cộng,,1325,20750000,14250000,6500000,3,400,"),
+        "{csv}"
+    );
     assert!(t.has("2025/ket-qua/ket-qua-2025.xlsx"));
     let home = t.out("index.html");
     assert!(home.contains("20,8 triệu đồng"), "{home}");
@@ -106,11 +126,19 @@ fn a_newer_report_of_a_unit_replaces_the_older_and_says_so() {
     let unit = "Sở Y tế Hải Phòng";
     t.write(
         "content/2025/reports/b-lan-1.csv",
-        filled_csv(&t, Some("26/3/2025"), &[(unit, &["100", "", "1.000.000", "0"])]),
+        filled_csv(
+            &t,
+            Some("26/3/2025"),
+            &[(unit, &["100", "", "1.000.000", "0"])],
+        ),
     );
     t.write(
         "content/2025/reports/a-lan-2.csv",
-        filled_csv(&t, Some("29/3/2025"), &[(unit, &["150", "", "1.000.000", "0"])]),
+        filled_csv(
+            &t,
+            Some("29/3/2025"),
+            &[(unit, &["150", "", "1.000.000", "0"])],
+        ),
     );
     let run = t.run(&["check", "--format", "json"]);
     let replaced = problems(&run.stdout, "report-replaces");
@@ -159,17 +187,29 @@ fn figures_are_checked_as_an_accountant_would() {
         None,
         &[
             ("Sở Y tế Hải Phòng", &["1,234", "", "5.000.000", "0"]),
-            ("Hội Liên hiệp Phụ nữ thành phố", &["10", "9.000.000", "5.000.000", "3.000.000"]),
-            ("Sở Giáo dục và Đào tạo Hải Phòng", &["nhiều", "", "-2.000", "1.5"]),
+            (
+                "Hội Liên hiệp Phụ nữ thành phố",
+                &["10", "9.000.000", "5.000.000", "3.000.000"],
+            ),
+            (
+                "Sở Giáo dục và Đào tạo Hải Phòng",
+                &["nhiều", "", "-2.000", "1.5"],
+            ),
         ],
     );
     drop(t);
     let out = check_fails(&[("bao-cao.csv", csv)]);
     // Rows: 10 header rows, then the units in the form's order.
     let ambiguous = one_at(&out, "report-number-ambiguous", "bao-cao.csv", 11, 4);
-    assert!(ambiguous.contains("D11") && ambiguous.contains("1.234"), "{ambiguous}");
+    assert!(
+        ambiguous.contains("D11") && ambiguous.contains("1.234"),
+        "{ambiguous}"
+    );
     let sum = one_at(&out, "report-total-mismatch", "bao-cao.csv", 13, 5);
-    assert!(sum.contains("9.000.000") && sum.contains("8.000.000"), "{sum}");
+    assert!(
+        sum.contains("9.000.000") && sum.contains("8.000.000"),
+        "{sum}"
+    );
     one_at(&out, "report-not-a-number", "bao-cao.csv", 12, 4);
     one_at(&out, "report-number-negative", "bao-cao.csv", 12, 6);
     one_at(&out, "report-number-english", "bao-cao.csv", 12, 7);
@@ -190,13 +230,21 @@ fn units_must_be_the_editions() {
     no_unit[0] = Cell::Text(" ");
     let file = handmade_xlsx(
         Some(2025),
-        &[rows("Sở Y tế thành phố Hải Phòng"), rows("Sở Giáo dục và Đào tạo Hải Phòng"), rows("sở giáo dục và đào tạo hải phòng"), no_unit],
+        &[
+            rows("Sở Y tế thành phố Hải Phòng"),
+            rows("Sở Giáo dục và Đào tạo Hải Phòng"),
+            rows("sở giáo dục và đào tạo hải phòng"),
+            no_unit,
+        ],
     );
     let other_year = handmade_xlsx(Some(2024), &[rows("Làng Trẻ em SOS Hải Phòng")]);
     let out = check_fails(&[("a.xlsx", file), ("nam-cu.xlsx", other_year)]);
     let unknown = one_at(&out, "report-unit-unknown", "a.xlsx", 5, 1);
     assert!(unknown.contains("'Kết quả'!A5"), "{unknown}");
-    assert!(unknown.contains("Sở Y tế Hải Phòng"), "did you mean: {unknown}");
+    assert!(
+        unknown.contains("Sở Y tế Hải Phòng"),
+        "did you mean: {unknown}"
+    );
     let twice = one_at(&out, "report-unit-twice", "a.xlsx", 7, 1);
     assert!(twice.contains("A6"), "{twice}");
     one_at(&out, "report-row-without-unit", "a.xlsx", 8, 1);
@@ -222,7 +270,13 @@ fn hostile_files_are_refused_quickly_with_what_to_do() {
     let macros = raw_xlsx(&sheet_xml(&[&["x"]]), &[("xl/vbaProject.bin", b"VBA")]);
     let formula = raw_xlsx(
         &sheet_xml(&[
-            &["Đơn vị báo cáo", "Số người tham gia", "Tổng kinh phí", "Ngân sách", "Vận động khác"],
+            &[
+                "Đơn vị báo cáo",
+                "Số người tham gia",
+                "Tổng kinh phí",
+                "Ngân sách",
+                "Vận động khác",
+            ],
             &["Sở Y tế Hải Phòng", "=B3*2", "", "1000", "0"],
         ]),
         &[],
@@ -249,7 +303,9 @@ fn hostile_files_are_refused_quickly_with_what_to_do() {
         ("report-damaged", "hong.xlsx"),
     ] {
         assert!(
-            problems(&out, code).iter().any(|p| p.contains(file) && p.contains("\"help\":\"")),
+            problems(&out, code)
+                .iter()
+                .any(|p| p.contains(file) && p.contains("\"help\":\"")),
             "{code} for {file}\n{out}"
         );
     }
@@ -259,7 +315,10 @@ fn hostile_files_are_refused_quickly_with_what_to_do() {
 #[test]
 fn a_table_without_the_forms_columns_says_which_are_missing() {
     let sheet = raw_xlsx(
-        &sheet_xml(&[&["Đơn vị báo cáo", "Số người tham gia"], &["Sở Y tế Hải Phòng", "5"]]),
+        &sheet_xml(&[
+            &["Đơn vị báo cáo", "Số người tham gia"],
+            &["Sở Y tế Hải Phòng", "5"],
+        ]),
         &[],
     );
     let out = check_fails(&[("thieu.xlsx", sheet), ("trong.csv", b"a,b\n1,2\n".to_vec())]);
@@ -276,6 +335,149 @@ fn messages_speak_vietnamese_by_default() {
         filled_csv(&t, None, &[("Sở Y tế Hải Phòng", &["1,234"])]),
     );
     let run = t.run_with(&["check"], &[]);
-    assert!(run.stderr.contains("không rõ “1,234” là bao nhiêu") || run.stdout.contains("không rõ “1,234” là bao nhiêu"),
-        "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("không rõ “1,234” là bao nhiêu")
+            || run.stdout.contains("không rõ “1,234” là bao nhiêu"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+// ---------- LibreOffice ----------
+//
+// The form and the compiled table open in LibreOffice with their formulas
+// computing: converted headless to CSV (LibreOffice told to compute every
+// formula on opening), its sums must be ours. The blank form stores no
+// results, so its totals row can only read 0 if LibreOffice computed it.
+// CI installs LibreOffice (`.ci/run`); without it this test fails, saying
+// so, rather than passing untested.
+
+/// A LibreOffice profile that computes every formula of an .xlsx on opening.
+fn profile(out: &std::path::Path) -> std::path::PathBuf {
+    let profile = out.join("lo-profile");
+    let user = profile.join("user");
+    std::fs::create_dir_all(&user).unwrap();
+    std::fs::write(
+        user.join("registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    profile
+}
+
+/// Converts `file` to CSV with LibreOffice, into `out`; the CSV's text.
+fn libreoffice_csv(file: &std::path::Path, out: &std::path::Path) -> String {
+    let profile = profile(out);
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false",
+        ])
+        .arg("--outdir")
+        .arg(out)
+        .arg(file)
+        .output()
+        .expect("LibreOffice (soffice) must be installed: apt-get install libreoffice-calc");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+    std::fs::read_to_string(out.join(format!("{name}.csv"))).expect("LibreOffice wrote the CSV")
+}
+
+/// The row of `csv` whose second field is `unit`, from that field on.
+fn row(csv: &str, unit: &str) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .find(|r| r.get(1).map(String::as_str) == Some(unit))
+        .unwrap_or_else(|| panic!("no row {unit} in\n{csv}"))[1..]
+        .to_vec()
+}
+
+#[test]
+fn libreoffice_opens_the_form_and_computes_the_compiled_tables_formulas() {
+    let t = fixtures::site();
+    t.write(
+        "content/2025/reports/a.csv",
+        fixtures::filled_csv(
+            &t,
+            None,
+            &[
+                (
+                    "Sở Y tế Hải Phòng",
+                    &["1.200", "", "10.000.000", "1,5 triệu", "3"],
+                ),
+                (
+                    "Làng Trẻ em SOS Hải Phòng",
+                    &["40", "", "2.250.000", "750.000", "1"],
+                ),
+            ],
+        ),
+    );
+    t.build_ok();
+    let out = t.join("lo");
+    std::fs::create_dir_all(&out).unwrap();
+
+    let form = libreoffice_csv(&t.join("content/2025/files/bieu-bao-cao-2025.xlsx"), &out);
+    assert!(form.contains("Sở Giáo dục và Đào tạo Hải Phòng"), "{form}");
+    assert_eq!(
+        row(&form, "Tổng cộng")[2..8],
+        ["0", "0", "0", "0", "0", "0"],
+        "the sums were computed: {form}"
+    );
+
+    let compiled = libreoffice_csv(&t.join("public/2025/ket-qua/ket-qua-2025.xlsx"), &out);
+    // (3) = (4) + (5) computed by LibreOffice for each row, and the sums.
+    assert_eq!(
+        row(&compiled, "Sở Y tế Hải Phòng")[2..7],
+        ["1200", "11500000", "10000000", "1500000", "3"]
+    );
+    assert_eq!(
+        row(&compiled, "Làng Trẻ em SOS Hải Phòng")[2..7],
+        ["40", "3000000", "2250000", "750000", "1"]
+    );
+    assert_eq!(
+        row(&compiled, "Tổng cộng")[2..7],
+        ["1240", "14500000", "12250000", "2250000", "4"]
+    );
+
+    // A file saved by LibreOffice comes back into reports/ and is read.
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile(&out).display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(t.join("content/2025/reports"))
+        .arg(t.join("lo/ket-qua-2025.csv"))
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    std::fs::remove_file(t.join("content/2025/reports/a.csv")).unwrap();
+    t.build_ok();
+    assert!(t.out("2025/ket-qua/index.html").contains("14.500.000 đồng"));
 }

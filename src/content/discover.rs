@@ -169,9 +169,7 @@ pub(super) fn discover(source: &Path, errors: &mut Vec<Diagnostic>) -> Layout {
             ([_, "news", name], Some(_)) | (["pages", name], _) => {
                 errors.push(misnamed_file(path, name, p[0] == "pages"))
             }
-            ([_, "reports", _], Some(y)) => {
-                layout.years.entry(y).or_default().reports.push(rel)
-            }
+            ([_, "reports", _], Some(y)) => layout.years.entry(y).or_default().reports.push(rel),
             ([_, "files", ..], Some(y)) => {
                 layout.years.entry(y).or_default();
                 layout.assets.extend(published.map(asset));

@@ -40,6 +40,7 @@ use model::Site;
 pub(crate) use cache::Cache;
 pub(crate) use photos::PhotoMode;
 pub(crate) use reload::reload_posts;
+pub(crate) use reports::ResultsFile;
 pub(crate) use source::Stamp;
 
 /// Options that change what is loaded.

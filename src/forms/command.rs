@@ -15,7 +15,11 @@ pub(crate) fn spec<'a>(site: &'a Site, edition: &'a Edition) -> FormSpec<'a> {
         .report
         .as_ref()
         .and_then(|r| r.contact.as_ref())
-        .map(|html| unescape(&crate::markdown::strip_tags(&html.0)).trim().to_owned());
+        .map(|html| {
+            unescape(&crate::markdown::strip_tags(&html.0))
+                .trim()
+                .to_owned()
+        });
     FormSpec {
         year: edition.year,
         ordinal: edition.ordinal,
@@ -83,8 +87,13 @@ pub(crate) fn write_form(source: &Path, year: i16, force: bool) -> Result<Create
     let spec = spec(&site, edition);
     let folder = source.join(format!("{year}")).join("files");
     let stem = super::file_stem(year);
-    let xlsx = super::xlsx(&spec, None)
-        .map_err(|e| NewError::Refused(msg!("form-cannot-write", path = &folder, reason = e.to_string())))?;
+    let xlsx = super::xlsx(&spec, None).map_err(|e| {
+        NewError::Refused(msg!(
+            "form-cannot-write",
+            path = &folder,
+            reason = e.to_string()
+        ))
+    })?;
     let csv = super::csv(&spec, None);
     let files = [
         (folder.join(format!("{stem}.xlsx")), xlsx),
@@ -95,15 +104,27 @@ pub(crate) fn write_form(source: &Path, year: i16, force: bool) -> Result<Create
             if let Ok(old) = std::fs::read(path)
                 && old != *bytes
             {
-                return Err(NewError::Refused(msg!("form-exists", path = path.as_path())));
+                return Err(NewError::Refused(msg!(
+                    "form-exists",
+                    path = path.as_path()
+                )));
             }
         }
     }
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| NewError::Refused(msg!("form-cannot-write", path = &folder, reason = e.to_string())))?;
+    std::fs::create_dir_all(&folder).map_err(|e| {
+        NewError::Refused(msg!(
+            "form-cannot-write",
+            path = &folder,
+            reason = e.to_string()
+        ))
+    })?;
     for (path, bytes) in &files {
         write_whole(path, bytes).map_err(|e| {
-            NewError::Refused(msg!("form-cannot-write", path = path.as_path(), reason = e.to_string()))
+            NewError::Refused(msg!(
+                "form-cannot-write",
+                path = path.as_path(),
+                reason = e.to_string()
+            ))
         })?;
     }
     Ok(Created {

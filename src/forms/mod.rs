@@ -134,7 +134,7 @@ pub(crate) fn file_stem(year: i16) -> String {
 
 /// The units in the order the form lists them: grouped, the groups in the
 /// order they first appear, the units of a group in the edition's order.
-pub(crate) fn grouped<'a, T>(units: &'a [T], group: impl Fn(&T) -> Option<&str>) -> Vec<&'a T> {
+pub(crate) fn grouped<T>(units: &[T], group: impl Fn(&T) -> Option<&str>) -> Vec<&T> {
     let mut groups: Vec<Option<&str>> = Vec::new();
     for u in units {
         if !groups.contains(&group(u)) {
@@ -145,6 +145,31 @@ pub(crate) fn grouped<'a, T>(units: &'a [T], group: impl Fn(&T) -> Option<&str>)
         .iter()
         .flat_map(|g| units.iter().filter(|u| group(u) == *g))
         .collect()
+}
+
+/// The rows of the table: the units' figures when the form is filled,
+/// else every unit of the edition, empty, grouped.
+fn rows_of<'a>(spec: &FormSpec<'a>, filled: Option<&[FilledRow<'a>]>) -> Vec<FilledRow<'a>> {
+    match filled {
+        Some(rows) => rows
+            .iter()
+            .map(|r| FilledRow {
+                unit: r.unit,
+                group: r.group,
+                figures: r.figures,
+                note: r.note,
+            })
+            .collect(),
+        None => grouped(&spec.units, |u| u.1)
+            .into_iter()
+            .map(|&(unit, group)| FilledRow {
+                unit,
+                group,
+                figures: [None; 6],
+                note: None,
+            })
+            .collect(),
+    }
 }
 
 /// The header rows above the table, as text: title, edition, sender,
@@ -261,26 +286,7 @@ fn write_sheet(
     }
     sheet.set_row_height(HEADER_ROW + 1, 45)?;
 
-    let rows: Vec<FilledRow> = match filled {
-        Some(rows) => rows
-            .iter()
-            .map(|r| FilledRow {
-                unit: r.unit,
-                group: r.group,
-                figures: r.figures,
-                note: r.note,
-            })
-            .collect(),
-        None => grouped(&spec.units, |u| u.1)
-            .into_iter()
-            .map(|&(unit, group)| FilledRow {
-                unit,
-                group,
-                figures: [None; 6],
-                note: None,
-            })
-            .collect(),
-    };
+    let rows = rows_of(spec, filled);
     let col_of = |c: Column| COLUMNS.iter().position(|k| k.0 == c).unwrap_or(0) as u16;
     let letter = |c: Column| char::from(b'A' + col_of(c) as u8);
     let last_row = FIRST_UNIT_ROW + rows.len().max(1) as u32 - 1;
@@ -429,25 +435,16 @@ pub(crate) fn csv(spec: &FormSpec, filled: Option<&[FilledRow]>) -> Vec<u8> {
             .collect(),
     );
     write(COLUMNS.iter().map(|c| c.3.to_owned()).collect());
-    let units: Vec<(&str, Option<&str>, [Option<u64>; 6], Option<&str>)> = match filled {
-        Some(rows) => rows
-            .iter()
-            .map(|r| (r.unit, r.group, r.figures, r.note))
-            .collect(),
-        None => grouped(&spec.units, |u| u.1)
-            .into_iter()
-            .map(|&(u, g)| (u, g, [None; 6], None))
-            .collect(),
-    };
+    let rows = rows_of(spec, filled);
     let mut sums = [0u64; 6];
-    for (i, (unit, group, figures, note)) in units.iter().enumerate() {
-        let mut row = vec![(i + 1).to_string(), (*unit).to_owned()];
-        row.push(group.unwrap_or("").to_owned());
-        for (j, f) in figures.iter().enumerate() {
+    for (i, r) in rows.iter().enumerate() {
+        let mut row = vec![(i + 1).to_string(), r.unit.to_owned()];
+        row.push(r.group.unwrap_or("").to_owned());
+        for (j, f) in r.figures.iter().enumerate() {
             sums[j] += f.unwrap_or(0);
             row.push(f.map(|v| v.to_string()).unwrap_or_default());
         }
-        row.push(note.unwrap_or("").to_owned());
+        row.push(r.note.unwrap_or("").to_owned());
         write(row);
     }
     if filled.is_some() {

@@ -138,10 +138,20 @@ mod tests {
 
     #[test]
     fn stacked_parts_follow_each_other_and_zeroes_draw_nothing() {
-        let svg = bars("s", "t", "d", &[bar("A", &[3, 1]), bar("B", &[0, 0])], &["x", "y"]);
+        let svg = bars(
+            "s",
+            "t",
+            "d",
+            &[bar("A", &[3, 1]), bar("B", &[0, 0])],
+            &["x", "y"],
+        );
         let full = u64::from(WIDTH - VALUE_ROOM);
         assert!(svg.contains(&format!("x=\"{}\"", full * 3 / 4)), "{svg}");
-        assert_eq!(svg.matches("<rect class=\"chart-part-").count(), 2 + 2, "{svg}");
+        assert_eq!(
+            svg.matches("<rect class=\"chart-part-").count(),
+            2 + 2,
+            "{svg}"
+        );
         roxmltree::Document::parse(&svg).expect("well-formed SVG");
     }
 }

@@ -135,7 +135,7 @@ fn edition_charts(e: &Edition) -> Vec<ChartView> {
             .iter()
             .map(|u| (u.unit.clone(), u.figures))
             .collect();
-        units.sort_by(|a, b| b.1.participants.cmp(&a.1.participants));
+        units.sort_by_key(|u| std::cmp::Reverse(u.1.participants));
         units.truncate(15);
         units
     } else {
@@ -149,7 +149,11 @@ fn edition_charts(e: &Edition) -> Vec<ChartView> {
             })
             .collect()
     };
-    let by = if r.groups.is_empty() { "đơn vị" } else { "nhóm đơn vị" };
+    let by = if r.groups.is_empty() {
+        "đơn vị"
+    } else {
+        "nhóm đơn vị"
+    };
     let people: Vec<Bar> = lines
         .iter()
         .map(|(name, t)| Bar {

@@ -55,7 +55,10 @@ pub fn filled_csv(t: &TestDir, date: Option<&str>, figures: &[(&str, &[&str])]) 
         {
             row[4] = d.to_owned();
         }
-        if let Some((_, cells)) = figures.iter().find(|(u, _)| row.get(1) == Some(&u.to_string())) {
+        if let Some((_, cells)) = figures
+            .iter()
+            .find(|(u, _)| row.get(1) == Some(&u.to_string()))
+        {
             for (i, c) in cells.iter().enumerate() {
                 row[3 + i] = (*c).to_owned();
             }
@@ -137,10 +140,10 @@ pub fn raw_xlsx(sheet_xml: &[u8], extra: &[(&str, &[u8])]) -> Vec<u8> {
             br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
         ),
     ];
-    for (name, bytes) in parts.iter().chain(std::iter::once(&(
-        "xl/worksheets/sheet1.xml",
-        sheet_xml,
-    ))) {
+    for (name, bytes) in parts
+        .iter()
+        .chain(std::iter::once(&("xl/worksheets/sheet1.xml", sheet_xml)))
+    {
         zip.start_file(*name, options).unwrap();
         zip.write_all(bytes).unwrap();
     }
@@ -165,7 +168,9 @@ pub fn sheet_xml(rows: &[&[&str]]) -> Vec<u8> {
             } else if v.parse::<f64>().is_ok() {
                 xml.push_str(&format!("<c r=\"{at}\"><v>{v}</v></c>"));
             } else {
-                xml.push_str(&format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{v}</t></is></c>"));
+                xml.push_str(&format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t>{v}</t></is></c>"
+                ));
             }
         }
         xml.push_str("</row>");

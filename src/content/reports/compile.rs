@@ -49,9 +49,7 @@ pub(in crate::content) fn compile(
 ) -> Results {
     let display = |r: &Report| source.join(&r.rel);
     // Oldest first, so that a later one replaces it.
-    reports.sort_by(|a, b| {
-        (a.date, a.modified, &a.rel).cmp(&(b.date, b.modified, &b.rel))
-    });
+    reports.sort_by(|a, b| (a.date, a.modified, &a.rel).cmp(&(b.date, b.modified, &b.rel)));
     let folded: HashMap<String, usize> = edition
         .units
         .iter()
@@ -76,7 +74,12 @@ pub(in crate::content) fn compile(
         let mut seen: HashMap<usize, &Place> = HashMap::new();
         for (ri, row) in report.rows.iter().enumerate() {
             let Some(&ui) = folded.get(&fold(&row.unit)) else {
-                errors.push(unknown(&display(report), edition, row.unit.as_str(), &row.at));
+                errors.push(unknown(
+                    &display(report),
+                    edition,
+                    row.unit.as_str(),
+                    &row.at,
+                ));
                 continue;
             };
             if let Some(first) = seen.insert(ui, &row.at) {
@@ -218,7 +221,11 @@ fn unknown(display: &Path, edition: &Edition, written: &str, at: &Place) -> Diag
     let message = msg!("report-unit-unknown", unit = written, cell = at.cell());
     let help = match best {
         Some((score, name)) if score >= 0.8 => {
-            msg!("report-unit-unknown-suggest", unit = name, year = edition.year)
+            msg!(
+                "report-unit-unknown-suggest",
+                unit = name,
+                year = edition.year
+            )
         }
         _ => msg!("report-unit-unknown-help", year = edition.year),
     };

@@ -29,6 +29,7 @@ use crate::diagnostics::Diagnostic;
 use crate::msg;
 
 pub(super) use compile::{compile, form_links};
+pub(crate) use yaml::ResultsFile;
 
 /// Bytes of a report file: a filled form is tens of kilobytes.
 pub(crate) const MAX_REPORT_BYTES: u64 = 20 * 1024 * 1024;
@@ -220,15 +221,17 @@ fn read_one(display: &Path, real: &Path, rel: &str, stamp: Stamp) -> Read {
         }
     };
     if stamp.1 > MAX_REPORT_BYTES {
-        return fail(Diagnostic::file(
-            display,
-            msg!(
-                "report-too-large",
-                megabytes = stamp.1.div_ceil(1024 * 1024),
-                limit = MAX_REPORT_BYTES / (1024 * 1024)
-            ),
-        )
-        .with_help(msg!("report-too-large-help")));
+        return fail(
+            Diagnostic::file(
+                display,
+                msg!(
+                    "report-too-large",
+                    megabytes = stamp.1.div_ceil(1024 * 1024),
+                    limit = MAX_REPORT_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_help(msg!("report-too-large-help")),
+        );
     }
     let bytes = match std::fs::read(real) {
         Ok(b) => b,

@@ -65,7 +65,11 @@ fn text(v: &Value) -> Option<&str> {
 
 /// Reads the report in `grids` (the sheets of one file). The sheets
 /// without the table are skipped; a file where none has it is an error.
-pub(super) fn report(display: &Path, rel: &str, grids: &[Grid]) -> (Option<Report>, Vec<Diagnostic>) {
+pub(super) fn report(
+    display: &Path,
+    rel: &str,
+    grids: &[Grid],
+) -> (Option<Report>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut report = Report {
         rel: rel.to_owned(),
@@ -84,7 +88,10 @@ pub(super) fn report(display: &Path, rel: &str, grids: &[Grid]) -> (Option<Repor
         // The header row names the unit and at least one figure (a
         // title such as "Kết quả của đơn vị" names only a unit).
         let Some(header) = grid.rows.iter().position(|r| {
-            let named: Vec<Column> = r.iter().filter_map(|v| text(v).and_then(column_of)).collect();
+            let named: Vec<Column> = r
+                .iter()
+                .filter_map(|v| text(v).and_then(column_of))
+                .collect();
             named.contains(&Column::Unit) && named.len() >= 2
         }) else {
             continue;
@@ -123,12 +130,19 @@ pub(super) fn report(display: &Path, rel: &str, grids: &[Grid]) -> (Option<Repor
         if !missing.is_empty() {
             problems.push(
                 place(header, unit_col)
-                    .diagnostic(display, msg!("report-missing-columns", columns = missing.join(", ")))
+                    .diagnostic(
+                        display,
+                        msg!("report-missing-columns", columns = missing.join(", ")),
+                    )
                     .with_help(msg!("report-missing-columns-help")),
             );
             continue;
         }
-        if grid.rows.get(next).is_some_and(|r| is_numbering(r, unit_col)) {
+        if grid
+            .rows
+            .get(next)
+            .is_some_and(|r| is_numbering(r, unit_col))
+        {
             next += 1;
         }
         for (r, cells) in grid.rows.iter().enumerate().skip(next) {
@@ -174,7 +188,10 @@ pub(super) fn report(display: &Path, rel: &str, grids: &[Grid]) -> (Option<Repor
                 if any {
                     problems.push(
                         place(r, unit_col)
-                            .diagnostic(display, msg!("report-row-without-unit", cell = place(r, unit_col).cell()))
+                            .diagnostic(
+                                display,
+                                msg!("report-row-without-unit", cell = place(r, unit_col).cell()),
+                            )
                             .with_help(msg!("report-row-without-unit-help")),
                     );
                 }
@@ -221,9 +238,7 @@ fn is_numbering(row: &[Value], unit_col: usize) -> bool {
             Value::Empty => true,
             Value::Int(n) => (0..=20).contains(n),
             Value::Number(n) => (0.0..=20.0).contains(n),
-            Value::Text(t) => t
-                .chars()
-                .all(|c| c.is_ascii_digit() || " ()=+".contains(c)),
+            Value::Text(t) => t.chars().all(|c| c.is_ascii_digit() || " ()=+".contains(c)),
             _ => false,
         })
 }
@@ -275,7 +290,10 @@ fn marks(
                     Some(d) => report.date = Some(d),
                     None => problems.push(
                         place(r, vc)
-                            .diagnostic(display, msg!("report-bad-date", cell = place(r, vc).cell()))
+                            .diagnostic(
+                                display,
+                                msg!("report-bad-date", cell = place(r, vc).cell()),
+                            )
                             .with_help(msg!("report-bad-date-help"))
                             .warning(),
                     ),
@@ -345,7 +363,11 @@ pub(super) fn number_problem(
     match e {
         NumberError::Ambiguous => (
             msg!("report-number-ambiguous", cell = cell, value = written),
-            msg!("report-number-ambiguous-help", value = written, digits = written.replace(',', ".")),
+            msg!(
+                "report-number-ambiguous-help",
+                value = written,
+                digits = written.replace(',', ".")
+            ),
         ),
         NumberError::EnglishDecimal => (
             msg!("report-number-english", cell = cell, value = written),
@@ -364,18 +386,19 @@ pub(super) fn number_problem(
             msg!("report-number-too-large-help"),
         ),
         NumberError::NotANumber => (
-            msg!("report-not-a-number", cell = cell, value = written, column = column),
+            msg!(
+                "report-not-a-number",
+                cell = cell,
+                value = written,
+                column = column
+            ),
             msg!("report-not-a-number-help"),
         ),
     }
 }
 
 /// (3) = (4) + (5): a total that is not the sum of its parts.
-pub(super) fn check_sum(
-    f: &Figures,
-    display: &Path,
-    at: &Place,
-) -> Option<Diagnostic> {
+pub(super) fn check_sum(f: &Figures, display: &Path, at: &Place) -> Option<Diagnostic> {
     let total = f.total?;
     let (own, mobilised) = (f.own.unwrap_or(0), f.mobilised.unwrap_or(0));
     let sum = own + mobilised;

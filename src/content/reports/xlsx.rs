@@ -74,7 +74,7 @@ fn value(v: DataRef, formula: bool) -> Value {
         DataRef::Float(f) => Value::Number(f),
         DataRef::String(s) if s.is_empty() => Value::Empty,
         DataRef::String(s) => Value::Text(s),
-        DataRef::SharedString(s) if s.is_empty() => Value::Empty,
+        DataRef::SharedString("") => Value::Empty,
         DataRef::SharedString(s) => Value::Text(s.to_owned()),
         DataRef::Bool(b) => Value::Text(b.to_string()),
         DataRef::DateTime(d) => Value::Number(d.as_f64()),

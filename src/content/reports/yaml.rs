@@ -77,8 +77,11 @@ pub(super) fn report(
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
         let (line, column) = crate::diagnostics::line_column(valid, offset);
         Box::new(
-            Diagnostic::file(display, crate::msg!("not-utf8", line = line, column = column))
-                .with_help(crate::msg!("not-utf8-help")),
+            Diagnostic::file(
+                display,
+                crate::msg!("not-utf8", line = line, column = column),
+            )
+            .with_help(crate::msg!("not-utf8-help")),
         )
     })?;
     let mut src = source_text(rel, &text);
@@ -106,7 +109,8 @@ pub(super) fn report(
                 Ok(n) => Some(n),
                 Err(e) => {
                     let p = place(&at(key));
-                    let (message, help) = super::table::number_problem(&e, &p.cell(), &written, column);
+                    let (message, help) =
+                        super::table::number_problem(&e, &p.cell(), &written, column);
                     problems.push(p.diagnostic(display, message).with_help(help));
                     None
                 }
@@ -124,7 +128,9 @@ pub(super) fn report(
             problems.push(d);
             continue;
         }
-        figures.total.get_or_insert(figures.own.unwrap_or(0) + figures.mobilised.unwrap_or(0));
+        figures
+            .total
+            .get_or_insert(figures.own.unwrap_or(0) + figures.mobilised.unwrap_or(0));
         rows.push(Row {
             unit: crate::text::nfc(u.unit.trim().to_owned()),
             at: place(&at("unit")),
