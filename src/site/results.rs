@@ -47,7 +47,18 @@ pub(super) struct LineView {
 
 #[derive(Serialize)]
 pub(super) struct ChartView {
+    /// Shown as the figure's caption (the SVG's own title names it for
+    /// screen readers).
+    title: String,
     svg: String,
+}
+
+/// A bar chart with its caption.
+fn chart(id: &str, title: String, desc: &str, bars: &[Bar], legend: &[&str]) -> ChartView {
+    ChartView {
+        svg: charts::bars(id, &title, desc, bars, legend),
+        title,
+    }
 }
 
 /// What an edition's other pages say of its results.
@@ -178,31 +189,27 @@ fn edition_charts(e: &Edition) -> Vec<ChartView> {
             .join("; ")
     };
     vec![
-        ChartView {
-            svg: charts::bars(
-                &format!("bd-nguoi-{}", e.year),
-                &format!("Số người tham gia theo {by}, năm {}", e.year),
-                &describe(&|t| format!("{} người", grouped(t.participants))),
-                &people,
-                &[],
-            ),
-        },
-        ChartView {
-            svg: charts::bars(
-                &format!("bd-kinh-phi-{}", e.year),
-                &format!("Kinh phí theo {by}, năm {}", e.year),
-                &describe(&|t| {
-                    format!(
-                        "tổng {}, trong đó ngân sách {} và vận động {}",
-                        money(t.total),
-                        money(t.own),
-                        money(t.mobilised)
-                    )
-                }),
-                &funds,
-                &["Ngân sách của cơ quan, đơn vị", "Vận động khác"],
-            ),
-        },
+        chart(
+            &format!("bd-nguoi-{}", e.year),
+            format!("Số người tham gia theo {by}, năm {}", e.year),
+            &describe(&|t| format!("{} người", grouped(t.participants))),
+            &people,
+            &[],
+        ),
+        chart(
+            &format!("bd-kinh-phi-{}", e.year),
+            format!("Kinh phí theo {by}, năm {}", e.year),
+            &describe(&|t| {
+                format!(
+                    "tổng {}, trong đó ngân sách {} và vận động {}",
+                    money(t.total),
+                    money(t.own),
+                    money(t.mobilised)
+                )
+            }),
+            &funds,
+            &["Ngân sách của cơ quan, đơn vị", "Vận động khác"],
+        ),
     ]
 }
 
@@ -248,46 +255,39 @@ pub(super) fn compare(editions: &[Edition]) -> CompareView {
             .join("; ")
     };
     let charts = if any {
+        let bars = |parts: &dyn Fn(&Tally) -> Vec<u64>, shown: &dyn Fn(&Tally) -> String| {
+            with.iter()
+                .map(|e| Bar {
+                    label: format!("Năm {}", e.year),
+                    parts: parts(&e.results.totals),
+                    shown: shown(&e.results.totals),
+                })
+                .collect::<Vec<_>>()
+        };
         vec![
-            ChartView {
-                svg: charts::bars(
-                    "bd-nguoi-cac-nam",
-                    "Số người tham gia qua các năm",
-                    &describe(&|t| format!("{} người", grouped(t.participants))),
-                    &with
-                        .iter()
-                        .map(|e| Bar {
-                            label: format!("Năm {}", e.year),
-                            parts: vec![e.results.totals.participants],
-                            shown: format!("{} người", grouped(e.results.totals.participants)),
-                        })
-                        .collect::<Vec<_>>(),
-                    &[],
-                ),
-            },
-            ChartView {
-                svg: charts::bars(
-                    "bd-kinh-phi-cac-nam",
-                    "Kinh phí qua các năm",
-                    &describe(&|t| {
-                        format!(
-                            "tổng {}, trong đó ngân sách {} và vận động {}",
-                            money(t.total),
-                            money(t.own),
-                            money(t.mobilised)
-                        )
-                    }),
-                    &with
-                        .iter()
-                        .map(|e| Bar {
-                            label: format!("Năm {}", e.year),
-                            parts: vec![e.results.totals.own, e.results.totals.mobilised],
-                            shown: money_short(e.results.totals.total),
-                        })
-                        .collect::<Vec<_>>(),
-                    &["Ngân sách của cơ quan, đơn vị", "Vận động khác"],
-                ),
-            },
+            chart(
+                "bd-nguoi-cac-nam",
+                "Số người tham gia qua các năm".to_owned(),
+                &describe(&|t| format!("{} người", grouped(t.participants))),
+                &bars(&|t| vec![t.participants], &|t| {
+                    format!("{} người", grouped(t.participants))
+                }),
+                &[],
+            ),
+            chart(
+                "bd-kinh-phi-cac-nam",
+                "Kinh phí qua các năm".to_owned(),
+                &describe(&|t| {
+                    format!(
+                        "tổng {}, trong đó ngân sách {} và vận động {}",
+                        money(t.total),
+                        money(t.own),
+                        money(t.mobilised)
+                    )
+                }),
+                &bars(&|t| vec![t.own, t.mobilised], &|t| money_short(t.total)),
+                &["Ngân sách của cơ quan, đơn vị", "Vận động khác"],
+            ),
         ]
     } else {
         Vec::new()
