@@ -134,7 +134,7 @@ pub(crate) fn file_stem(year: i16) -> String {
 
 /// The units in the order the form lists them: grouped, the groups in the
 /// order they first appear, the units of a group in the edition's order.
-pub(crate) fn grouped<T>(units: &[T], group: impl Fn(&T) -> Option<&str>) -> Vec<&T> {
+pub(crate) fn grouped<'g, T>(units: &[T], group: impl Fn(&T) -> Option<&'g str>) -> Vec<&T> {
     let mut groups: Vec<Option<&str>> = Vec::new();
     for u in units {
         if !groups.contains(&group(u)) {

@@ -117,67 +117,55 @@ pub(in crate::content) fn compile(
             chosen[ui] = Some(Chosen { report, row: ri });
         }
     }
-    let order = crate::forms::grouped(&edition.units, |u| u.group.as_deref());
-    let index_of = |u: &crate::content::model::Unit| {
-        edition
-            .units
-            .iter()
-            .position(|x| std::ptr::eq(x, u))
-            .unwrap_or(0)
-    };
+    // The form's order: grouped, so the units of a group follow each other.
+    let indices: Vec<usize> = (0..edition.units.len()).collect();
+    let order = crate::forms::grouped(&indices, |&i| edition.units[i].group.as_deref());
     let mut results = Results {
         units: edition.units.len(),
         ..Results::default()
     };
+    let grouped = edition.units.iter().any(|u| u.group.is_some());
     let mut overflow = false;
-    for unit in &order {
-        let ui = index_of(unit);
-        match &chosen[ui] {
-            None => results.missing.push(unit.name.clone()),
-            Some(c) => {
-                let row = &c.report.rows[c.row];
-                let f = &row.figures;
-                let figures = Tally {
-                    participants: f.participants.unwrap_or(0),
-                    total: f.total.unwrap_or(0),
-                    own: f.own.unwrap_or(0),
-                    mobilised: f.mobilised.unwrap_or(0),
-                    activities: f.activities,
-                    reached: f.reached,
-                };
-                overflow |= add(&mut results.totals, &figures).is_none();
-                results.reported.push(UnitResult {
-                    unit: unit.name.clone(),
-                    group: unit.group.clone(),
-                    figures,
-                    note: row.note.clone(),
-                    file: c.report.rel.clone(),
-                    date: c.report.date,
-                });
-            }
+    for &&ui in &order {
+        let unit = &edition.units[ui];
+        if grouped && results.groups.last().is_none_or(|g| g.group != unit.group) {
+            results.groups.push(GroupResult {
+                group: unit.group.clone(),
+                units: 0,
+                reported: 0,
+                figures: Tally::default(),
+            });
         }
-    }
-    if order.iter().any(|u| u.group.is_some()) {
-        for unit in &order {
-            let reported = results.reported.iter().find(|r| r.unit == unit.name);
-            let group = match results.groups.iter_mut().find(|g| g.group == unit.group) {
-                Some(g) => g,
-                None => {
-                    results.groups.push(GroupResult {
-                        group: unit.group.clone(),
-                        units: 0,
-                        reported: 0,
-                        figures: Tally::default(),
-                    });
-                    results.groups.last_mut().expect("just pushed")
-                }
-            };
-            group.units += 1;
-            if let Some(r) = reported {
-                group.reported += 1;
-                overflow |= add(&mut group.figures, &r.figures).is_none();
-            }
+        if let Some(g) = results.groups.last_mut() {
+            g.units += 1;
         }
+        let Some(c) = &chosen[ui] else {
+            results.missing.push(unit.name.clone());
+            continue;
+        };
+        let row = &c.report.rows[c.row];
+        let f = &row.figures;
+        let figures = Tally {
+            participants: f.participants.unwrap_or(0),
+            total: f.total.unwrap_or(0),
+            own: f.own.unwrap_or(0),
+            mobilised: f.mobilised.unwrap_or(0),
+            activities: f.activities,
+            reached: f.reached,
+        };
+        overflow |= add(&mut results.totals, &figures).is_none();
+        if let Some(g) = results.groups.last_mut() {
+            g.reported += 1;
+            overflow |= add(&mut g.figures, &figures).is_none();
+        }
+        results.reported.push(UnitResult {
+            unit: unit.name.clone(),
+            group: unit.group.clone(),
+            figures,
+            note: row.note.clone(),
+            file: c.report.rel.clone(),
+            date: c.report.date,
+        });
     }
     if overflow {
         errors.push(Diagnostic::file(
