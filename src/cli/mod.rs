@@ -308,18 +308,9 @@ pub fn main() -> ExitCode {
                     source,
                     force,
                 },
-        } => match crate::forms::write_form(&source, year, force) {
-            Ok(created) => {
-                println!("{}", created.message.render(lang));
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{}", e.render(lang));
-                ExitCode::from(1)
-            }
-        },
+        } => created(crate::forms::write_form(&source, year, force), lang),
         Command::New { what } => {
-            let created = match what {
+            let made = match what {
                 NewCommand::Edition { year, source } => crate::scaffold::new_edition(&source, year),
                 NewCommand::Post {
                     title,
@@ -327,16 +318,25 @@ pub fn main() -> ExitCode {
                     source,
                 } => crate::scaffold::new_post(&source, &title, year),
             };
-            match created {
-                Ok(created) => {
-                    println!("{}", created.message.render(lang));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{}", e.render(lang));
-                    ExitCode::from(1)
-                }
-            }
+            created(made, lang)
+        }
+    }
+}
+
+/// What a command that writes files into the content folder says: what it
+/// made, or why it made nothing.
+fn created(
+    result: Result<crate::scaffold::Created, crate::scaffold::NewError>,
+    lang: Lang,
+) -> ExitCode {
+    match result {
+        Ok(created) => {
+            println!("{}", created.message.render(lang));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", e.render(lang));
+            ExitCode::from(1)
         }
     }
 }

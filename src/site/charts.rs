@@ -12,6 +12,8 @@
 
 use std::fmt::Write;
 
+use crate::markdown::escape_attr as escape;
+
 /// Width of the drawing, in its own units (it scales to its container).
 const WIDTH: u32 = 640;
 /// Height of one bar and its label.
@@ -87,21 +89,6 @@ pub(super) fn bars(id: &str, title: &str, desc: &str, items: &[Bar], legend: &[&
     }
     svg.push_str("</svg>");
     svg
-}
-
-/// Text for SVG content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -199,18 +199,21 @@ fn edition_charts(e: &Edition) -> Vec<ChartView> {
         chart(
             &format!("bd-kinh-phi-{}", e.year),
             format!("Kinh phí theo {by}, năm {}", e.year),
-            &describe(&|t| {
-                format!(
-                    "tổng {}, trong đó ngân sách {} và vận động {}",
-                    money(t.total),
-                    money(t.own),
-                    money(t.mobilised)
-                )
-            }),
+            &describe(&funds_text),
             &funds,
             &["Ngân sách của cơ quan, đơn vị", "Vận động khác"],
         ),
     ]
+}
+
+/// A chart's description of a sum of funds, in words.
+fn funds_text(t: &Tally) -> String {
+    format!(
+        "tổng {}, trong đó ngân sách {} và vận động {}",
+        money(t.total),
+        money(t.own),
+        money(t.mobilised)
+    )
 }
 
 /// A year of the comparison page.
@@ -277,14 +280,7 @@ pub(super) fn compare(editions: &[Edition]) -> CompareView {
             chart(
                 "bd-kinh-phi-cac-nam",
                 "Kinh phí qua các năm".to_owned(),
-                &describe(&|t| {
-                    format!(
-                        "tổng {}, trong đó ngân sách {} và vận động {}",
-                        money(t.total),
-                        money(t.own),
-                        money(t.mobilised)
-                    )
-                }),
+                &describe(&funds_text),
                 &bars(&|t| vec![t.own, t.mobilised], &|t| money_short(t.total)),
                 &["Ngân sách của cơ quan, đơn vị", "Vận động khác"],
             ),
