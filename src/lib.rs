@@ -29,6 +29,7 @@ pub mod photos;
 mod routes;
 mod scaffold;
 pub mod schema;
+mod search;
 mod serve;
 mod site;
 mod templates;
