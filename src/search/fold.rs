@@ -10,25 +10,49 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// The words of `text` (NFC), lowercased, in order. `buf` is reused for
-/// each word, so a long text costs no allocation per word.
+/// The words of `text` (NFC), lowercased, in order. A word with no
+/// capital is handed out as a slice of `text`; `buf` holds the others, so
+/// a long text costs no allocation per word.
 pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    buf.clear();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
-            } else {
-                buf.extend(c.to_lowercase());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next word.
+        let start = i;
+        let mut upper = false;
+        loop {
+            match bytes.get(i) {
+                Some(b) if b.is_ascii() => {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    upper |= b.is_ascii_uppercase();
+                    i += 1;
+                }
+                Some(_) => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    upper |= c.is_uppercase();
+                    i += c.len_utf8();
+                }
+                None => break,
             }
-        } else if !buf.is_empty() {
-            f(buf);
-            buf.clear();
         }
-    }
-    if !buf.is_empty() {
-        f(buf);
-        buf.clear();
+        if i == start {
+            // Not a letter or digit: step over it.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let word = &text[start..i];
+        if upper {
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            f(buf);
+        } else {
+            f(word);
+        }
     }
 }
 

@@ -7,9 +7,10 @@
 //! small dictionary; the blocks are then merged in order, so the lists of
 //! record numbers come out sorted and the bytes do not depend on threads.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::fold::{fold, for_each_word};
 use super::records::Record;
@@ -28,35 +29,46 @@ pub(crate) struct Index {
     pub(crate) pairs: BTreeMap<String, Vec<u32>>,
 }
 
-/// What one block found, numbered by its own dictionary.
+/// Strings numbered in the order they are first seen.
+#[derive(Default)]
+struct Dict {
+    ids: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Dict {
+    /// The number of `s`, and whether it is new.
+    fn id(&mut self, s: &str) -> (u32, bool) {
+        if let Some(&id) = self.ids.get(s) {
+            return (id, false);
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(s.into(), id);
+        self.names.push(s.into());
+        (id, true)
+    }
+}
+
+/// Words (as written, lowercased), their folded forms, where each word
+/// occurs and where each pair of folded words does, by number.
 #[derive(Default)]
 struct Block {
-    ids: HashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-    /// Per word: its folded word's number, and its (record, where) list.
+    words: Dict,
+    folded: Dict,
+    /// Per word: its folded form's number.
     folded_of: Vec<u32>,
+    /// Per word: (record, where) for each record it occurs in.
     occurs: Vec<Vec<(u32, u8)>>,
-    folded_ids: HashMap<String, u32>,
-    folded_names: Vec<String>,
-    pairs: HashMap<(u32, u32), Vec<u32>>,
+    pairs: FxHashMap<(u32, u32), Vec<u32>>,
 }
 
 impl Block {
     fn word(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
+        let (id, new) = self.words.id(w);
+        if new {
+            self.folded_of.push(self.folded.id(&fold(w)).0);
+            self.occurs.push(Vec::new());
         }
-        let f = fold(w);
-        let next = self.folded_ids.len() as u32;
-        let fid = *self.folded_ids.entry(f.clone()).or_insert_with(|| {
-            self.folded_names.push(f);
-            next
-        });
-        let id = self.names.len() as u32;
-        self.ids.insert(w.into(), id);
-        self.names.push(w.into());
-        self.folded_of.push(fid);
-        self.occurs.push(Vec::new());
         id
     }
 
@@ -79,6 +91,31 @@ impl Block {
             previous = Some(fid);
         });
     }
+
+    /// Appends `other` (whose records all come after this block's).
+    fn append(&mut self, other: Block) {
+        let folded: Vec<u32> = other
+            .folded
+            .names
+            .iter()
+            .map(|f| self.folded.id(f).0)
+            .collect();
+        for (local, mut occurs) in other.occurs.into_iter().enumerate() {
+            let (id, new) = self.words.id(&other.words.names[local]);
+            if new {
+                self.folded_of.push(folded[other.folded_of[local] as usize]);
+                self.occurs.push(occurs);
+            } else {
+                self.occurs[id as usize].append(&mut occurs);
+            }
+        }
+        for ((a, b), mut list) in other.pairs {
+            self.pairs
+                .entry((folded[a as usize], folded[b as usize]))
+                .or_default()
+                .append(&mut list);
+        }
+    }
 }
 
 /// Indexes `records`, numbered from 0 in their order.
@@ -97,32 +134,30 @@ pub(crate) fn index(records: &[Record]) -> Index {
             block
         })
         .collect();
-    let mut index = Index::default();
+    let mut all = Block::default();
     for block in blocks {
-        for (id, name) in block.names.iter().enumerate() {
-            let folded = &block.folded_names[block.folded_of[id] as usize];
-            let forms = match index.words.get_mut(folded.as_str()) {
-                Some(forms) => forms,
-                None => index.words.entry(folded.clone()).or_default(),
-            };
-            let (all, heading) = match forms.get_mut(&**name) {
-                Some(lists) => lists,
-                None => forms.entry(name.to_string()).or_default(),
-            };
-            for &(r, place) in &block.occurs[id] {
-                all.push(r);
-                if place & IN_HEADING != 0 {
-                    heading.push(r);
-                }
-            }
-        }
-        for ((a, b), list) in block.pairs {
-            let key = format!(
-                "{} {}",
-                block.folded_names[a as usize], block.folded_names[b as usize]
-            );
-            index.pairs.entry(key).or_default().extend(list);
-        }
+        all.append(block);
+    }
+    let mut index = Index::default();
+    let folded = &all.folded.names;
+    for (id, occurs) in all.occurs.into_iter().enumerate() {
+        let heading = occurs
+            .iter()
+            .filter(|(_, place)| place & IN_HEADING != 0)
+            .map(|(r, _)| *r)
+            .collect();
+        let records = occurs.into_iter().map(|(r, _)| r).collect();
+        index
+            .words
+            .entry(folded[all.folded_of[id] as usize].to_string())
+            .or_default()
+            .insert(all.words.names[id].to_string(), (records, heading));
+    }
+    for ((a, b), list) in all.pairs {
+        index.pairs.insert(
+            format!("{} {}", folded[a as usize], folded[b as usize]),
+            list,
+        );
     }
     index
 }

@@ -42,12 +42,17 @@ pub(crate) fn files(
     site: &Site,
     body: &mut dyn FnMut(usize, usize) -> Option<String>,
 ) -> Vec<(String, Vec<u8>)> {
-    files_of(&records(site, body))
+    let mut phases = crate::timing::Phases::start();
+    let records = records(site, body);
+    phases.end("search: records");
+    files_of(&records)
 }
 
 /// The index files of `records`.
 pub(crate) fn files_of(records: &[Record]) -> Vec<(String, Vec<u8>)> {
+    let mut phases = crate::timing::Phases::start();
     let index = index::index(records);
+    phases.end("search: index");
     let n = records.len();
     // Every entry, encoded, then spread over shards by a hash of its key.
     let mut entries: Vec<(String, bool, Value)> =
@@ -78,6 +83,7 @@ pub(crate) fn files_of(records: &[Record]) -> Vec<(String, Vec<u8>)> {
             Value::String(index::encode_list(list, n)),
         ));
     }
+    phases.end("search: encode");
     let size: usize = entries.iter().map(|(k, _, v)| k.len() + estimate(v)).sum();
     let shards = (size / SHARD_TARGET).max(1).next_power_of_two();
     let mut shard_maps: Vec<(BTreeMap<String, Value>, BTreeMap<String, Value>)> =
@@ -113,6 +119,7 @@ pub(crate) fn files_of(records: &[Record]) -> Vec<(String, Vec<u8>)> {
         out.push(script(&format!("r{i}"), &Value::Array(shown)));
     }
     out.push(script("tu", &Value::Array(vocabulary)));
+    phases.end("search: files");
     let mut hash = blake3::Hasher::new();
     for (_, bytes) in &out {
         hash.update(bytes);
