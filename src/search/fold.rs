@@ -31,10 +31,11 @@ pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str
                 }
                 Some(_) => {
                     let c = text[i..].chars().next().unwrap_or(' ');
-                    if !c.is_alphanumeric() {
-                        break;
+                    match latin_entry(c) {
+                        Some(e) => upper |= e & UPPER != 0,
+                        None if c.is_alphanumeric() => upper |= c.is_uppercase(),
+                        None => break,
                     }
-                    upper |= c.is_uppercase();
                     i += c.len_utf8();
                 }
                 None => break,
@@ -73,37 +74,53 @@ pub(crate) fn fold(word: &str) -> String {
 }
 
 /// The base letter of a Latin letter with diacritics (every Vietnamese
-/// letter included), from a table made once by decomposition; `None`
-/// outside Latin-1 Supplement to Latin Extended Additional.
+/// letter included); `None` outside the table or for a character that is
+/// not such a letter.
 fn latin(c: char) -> Option<char> {
-    const FIRST: u32 = 0xC0;
-    const LAST: u32 = 0x1EFF;
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
-    let code = c as u32;
     if c.is_ascii() {
         return Some(c);
     }
+    latin_entry(c).map(|e| char::from(e & !UPPER))
+}
+
+/// Marks a capital in the table.
+const UPPER: u8 = 0x80;
+
+/// The table's entry for a letter of Latin-1 Supplement to Latin Extended
+/// Additional: its base letter (ASCII, lowercase), `UPPER` set for a
+/// capital. Made once, by decomposition; Vietnamese text is mostly these
+/// letters, so words are told and folded without Unicode's general tables.
+fn latin_entry(c: char) -> Option<u8> {
+    const FIRST: u32 = 0xC0;
+    const LAST: u32 = 0x1EFF;
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    let code = c as u32;
     if !(FIRST..=LAST).contains(&code) {
         return None;
     }
     let table = TABLE.get_or_init(|| {
         (FIRST..=LAST)
-            .map(|code| match char::from_u32(code) {
-                Some('đ' | 'Đ') => 'd',
-                Some(c) => {
-                    let mut base = c.nfd().filter(|m| !is_combining_mark(*m));
-                    match (base.next(), base.next()) {
-                        (Some(b), None) if b.is_ascii() => b.to_ascii_lowercase(),
-                        _ => '\0',
-                    }
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return 0;
+                };
+                let upper = if c.is_uppercase() { UPPER } else { 0 };
+                if c == 'đ' || c == 'Đ' {
+                    return b'd' | upper;
                 }
-                None => '\0',
+                let mut base = c.nfd().filter(|m| !is_combining_mark(*m));
+                match (base.next(), base.next()) {
+                    (Some(b), None) if b.is_ascii_alphabetic() => {
+                        b.to_ascii_lowercase() as u8 | upper
+                    }
+                    _ => 0,
+                }
             })
             .collect()
     });
     match table[(code - FIRST) as usize] {
-        '\0' => None,
-        b => Some(b),
+        0 => None,
+        e => Some(e),
     }
 }
 

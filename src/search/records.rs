@@ -4,7 +4,7 @@
 //! standalone page. Lists, tag pages and the 404 only repeat these, so
 //! they are not records.
 
-use crate::content::model::{Body, DocumentLink, Edition, Html, Post, Site};
+use crate::content::model::{Body, Edition, Html, Post, Site};
 use crate::dates::Day;
 use crate::routes;
 use crate::site::{encode_path, ordinal_label};
@@ -36,8 +36,8 @@ impl Kind {
 /// One thing the search can find.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Record {
-    /// Site path of what a result opens (`2024/#van-ban` for a document
-    /// without a file of its own), percent-encoded.
+    /// Site path of what a result opens (`2024/#van-ban` for a
+    /// document), percent-encoded.
     pub(crate) path: String,
     pub(crate) title: String,
     pub(crate) kind: Kind,
@@ -155,10 +155,9 @@ fn edition_record(site: &Site, e: &Edition) -> Record {
 
 fn document_records(e: &Edition) -> impl Iterator<Item = Record> + '_ {
     e.documents.iter().map(move |d| {
-        let path = match &d.link {
-            DocumentLink::File(p) => encode_path(p.trim_start_matches('/')),
-            _ => format!("{}#van-ban", routes::edition(e.year)),
-        };
+        // The edition's list of documents, which shows the document with
+        // whatever its link opens (a file, a summary, another site).
+        let path = format!("{}#van-ban", routes::edition(e.year));
         let number = d.number.as_deref().unwrap_or("");
         let about = join([
             number,
@@ -175,12 +174,38 @@ fn document_records(e: &Edition) -> impl Iterator<Item = Record> + '_ {
             excerpt: excerpt(&about),
             heading: join([number, &d.title]),
             text: join([
+                "văn bản",
+                document_type(number),
                 &about,
                 d.link_label.as_deref().unwrap_or(""),
                 &e.year.to_string(),
             ]),
         }
     })
+}
+
+/// What a document is, read from its number as Vietnamese offices write
+/// it (`45/KH-SLĐTBXH`: number, type, issuer): a plan, a decision…, and a
+/// number without a type (`978/BLĐTBXH-BTXH`) is a dispatch, a công văn.
+/// Readers search for "công văn 978", which the title does not say.
+fn document_type(number: &str) -> &'static str {
+    let Some((_, rest)) = number.split_once('/') else {
+        return "";
+    };
+    let code = rest.split('-').next().unwrap_or("");
+    match code {
+        "KH" => "kế hoạch",
+        "QĐ" => "quyết định",
+        "HD" => "hướng dẫn",
+        "TB" => "thông báo",
+        "CT" => "chỉ thị",
+        "BC" => "báo cáo",
+        "TTr" => "tờ trình",
+        "NQ" => "nghị quyết",
+        "CĐ" => "công điện",
+        _ if rest.contains('-') || !code.is_empty() => "công văn",
+        _ => "",
+    }
 }
 
 /// Non-empty parts, one space between.
@@ -222,7 +247,10 @@ pub(crate) fn html_text(html: &Html) -> String {
         *space = false;
         out.push_str(s);
     };
-    while let Some(i) = rest.find(['<', '&', ' ', '\n', '\t']) {
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'<' | b'&' | b' ' | b'\n' | b'\t'))
+    {
         push(&mut out, &rest[..i], &mut space);
         let c = rest.as_bytes()[i];
         rest = &rest[i..];
@@ -285,6 +313,15 @@ mod tests {
         let h = Html("<h2 id=\"a\">Mục&nbsp;đích</h2>\n<p>Trẻ em &amp; <em>gia đình</em>&#39;s</p><p>x&y</p>".into());
         assert_eq!(html_text(&h), "Mục đích Trẻ em & gia đình 's x&y");
         assert_eq!(html_text(&Html(String::new())), "");
+    }
+
+    #[test]
+    fn a_documents_type_is_read_from_its_number() {
+        assert_eq!(document_type("45/KH-SLĐTBXH"), "kế hoạch");
+        assert_eq!(document_type("1791/QĐ-TTg"), "quyết định");
+        assert_eq!(document_type("978/BLĐTBXH-BTXH"), "công văn");
+        assert_eq!(document_type("640/UBND"), "công văn");
+        assert_eq!(document_type(""), "");
     }
 
     #[test]

@@ -221,8 +221,9 @@
       var inPhrase = new Uint16Array(n);
       pairLists.forEach(function (list, p) {
         var quoted = query.phrases.some(function (ph) { return p >= ph[0] && p + 1 < ph[1]; });
+        // Syllables side by side: most Vietnamese words are two syllables.
         list.forEach(function (r) {
-          score[r] += 3;
+          score[r] += 6;
           if (quoted) {
             inPhrase[r]++;
           }
