@@ -350,6 +350,11 @@
       shown += ids.length;
       return Promise.all(ids.map(searcher.record)).then(function (records) {
         records.forEach(function (rec) { list.appendChild(item(rec, marked, root)); });
+        // When the first results appeared (ms since the page was opened),
+        // for the benchmark (examples/bench_search.rs).
+        if (!list.hasAttribute("data-shown-ms")) {
+          list.setAttribute("data-shown-ms", String(Math.round(performance.now())));
+        }
         if (shown < found.ids.length) {
           list.after(more);
         } else {
