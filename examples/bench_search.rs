@@ -101,7 +101,7 @@ fn main() {
             .lines()
             .filter_map(|l| l.strip_prefix("timing: search: "))
             .filter_map(|l| l.strip_suffix(" ms")?.parse().ok())
-            .last()
+            .next_back()
             .unwrap_or(0.0);
         walls.push(secs);
         shares.push(ms / 1000.0 / secs);
@@ -239,6 +239,11 @@ fn main() {
         println!("pagefind: npm could not install it; skipped");
         return;
     }
+    let pages = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
     let (secs, peak, _) = timed(
         Command::new("/usr/bin/time")
             .args(["-f", "%M"])
@@ -249,8 +254,7 @@ fn main() {
     );
     let (bytes, files) = size_of(&out.join("pagefind"));
     println!(
-        "pagefind (npm, on the {} built pages): {secs:.1} s, peak {peak:.0} MB, bundle {:.1} MB in {files} files",
-        size_of(&out).1,
+        "pagefind (npm, on the {pages} built pages): {secs:.1} s, peak {peak:.0} MB, bundle {:.1} MB in {files} files",
         bytes as f64 / 1e6
     );
 }

@@ -20,11 +20,15 @@ const IN_HEADING: u8 = 1;
 /// Records indexed by one block (one thread's task).
 const BLOCK: usize = 256;
 
+/// A folded word's written forms, each with its records and the records
+/// that have it in their heading.
+pub(crate) type Forms = BTreeMap<String, (Vec<u32>, Vec<u32>)>;
+
 /// The index of a set of records, words and pairs by their folded form.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     /// Folded word → its written forms → (records, records with it in the heading).
-    pub(crate) words: BTreeMap<String, BTreeMap<String, (Vec<u32>, Vec<u32>)>>,
+    pub(crate) words: BTreeMap<String, Forms>,
     /// `"dao tao"` → records.
     pub(crate) pairs: BTreeMap<String, Vec<u32>>,
 }

@@ -65,7 +65,7 @@ fn the_manifest_gives_each_run_of_records_its_year_and_kind() {
 fn a_word_is_in_the_shard_its_hash_names() {
     let files = files_of(&sample());
     let v: Value = serde_json::from_str(
-        &file(&files, "manifest")["campaignSearchData(\"manifest\",".len()..]
+        file(&files, "manifest")["campaignSearchData(\"manifest\",".len()..]
             .trim_end_matches(");\n"),
     )
     .unwrap();
