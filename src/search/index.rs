@@ -275,7 +275,7 @@ mod tests {
 
     #[test]
     fn lists_take_the_shorter_form() {
-        assert_eq!(encode_list(&[0, 5, 41], 1000), "d0,5,a");
+        assert_eq!(encode_list(&[0, 5, 41, 51], 1000), "d0,5,10,a");
         // Every record of 10: a bitmap of two bytes.
         let all: Vec<u32> = (0..10).collect();
         assert_eq!(encode_list(&all, 10), "b/wM=");

@@ -241,6 +241,9 @@ pub(crate) fn html_text(html: &Html) -> String {
     let mut rest = html.as_str();
     let mut space = false;
     let push = |out: &mut String, s: &str, space: &mut bool| {
+        if s.is_empty() {
+            return;
+        }
         if *space && !out.is_empty() {
             out.push(' ');
         }
