@@ -31,6 +31,7 @@ pub mod photos;
 mod routes;
 mod scaffold;
 pub mod schema;
+mod search;
 mod serve;
 mod site;
 mod templates;

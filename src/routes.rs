@@ -25,6 +25,8 @@ const FEED: &str = "feed.xml";
 const SITEMAP: &str = "sitemap.xml";
 const ROBOTS: &str = "robots.txt";
 const NOT_FOUND: &str = "404.html";
+/// The search page; its index files are below it (`search::DIR`).
+const SEARCH: &str = "tim-kiem/";
 
 /// Top-level names a standalone page may not take: the site's own.
 pub(crate) const RESERVED: &[&str] = &[
@@ -37,6 +39,7 @@ pub(crate) const RESERVED: &[&str] = &[
     "robots.txt",
     "404.html",
     "style.css",
+    "tim-kiem",
 ];
 
 /// A post: (edition index, post index in that edition).
@@ -92,6 +95,8 @@ pub(crate) enum Route {
     Feed(Option<usize>),
     Sitemap,
     Robots,
+    /// The search page (`/tim-kiem/`).
+    Search,
 }
 
 /// What addresses are made of, numbered the way the caller numbers them.
@@ -124,6 +129,7 @@ impl Route {
             Route::Sitemap,
             Route::Robots,
         ];
+        routes.push(Route::Search);
         routes.extend((1..=page_count(total, per)).map(|n| Route::News(List::All, n)));
         for ei in 0..shape.editions() {
             let posts = shape.posts(ei);
@@ -165,6 +171,7 @@ impl Route {
             Route::Feed(Some(ei)) => edition_feed(shape.year(ei)),
             Route::Sitemap => SITEMAP.to_owned(),
             Route::Robots => ROBOTS.to_owned(),
+            Route::Search => SEARCH.to_owned(),
         }
     }
 
@@ -237,7 +244,8 @@ impl Route {
             | Route::NotFound
             | Route::Feed(None)
             | Route::Sitemap
-            | Route::Robots => {}
+            | Route::Robots
+            | Route::Search => {}
         }
     }
 }

@@ -119,6 +119,15 @@ pub(crate) fn themes_dir(options: &BuildOptions) -> PathBuf {
     })
 }
 
+/// The search index files of a site whose post bodies were read with
+/// their pages (`texts`, by edition and post).
+fn search_files(
+    site: &Site,
+    mut texts: std::collections::HashMap<(usize, usize), String>,
+) -> Vec<(String, Vec<u8>)> {
+    crate::search::files(site, &mut |ei, pi| texts.remove(&(ei, pi)))
+}
+
 /// Renders a site already loaded (by [`content::load`]) with its theme, in memory.
 pub(crate) fn render_loaded(
     options: &BuildOptions,
@@ -182,6 +191,7 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
     )?;
     phases.end("assemble");
     // On an error, dropping the staging folder removes it: the output is untouched.
+    let texts = pages::BodyTexts::default();
     let rendered = pages::render(
         &assembly,
         &theme,
@@ -189,8 +199,15 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
         |(route, file)| (*route, &**file),
         |(_, file), bytes| staging.write_bytes(file, &bytes),
         Some(cancel),
+        Some(&texts),
     )?;
     phases.end("render+write");
+    let index = search_files(&site, texts.into_inner().unwrap_or_else(|e| e.into_inner()));
+    staging.make_folders(index.iter().map(|(f, _)| &**f))?;
+    index
+        .par_iter()
+        .try_for_each(|(file, bytes)| staging.write_bytes(file, bytes))?;
+    phases.end("search");
     copies
         .par_iter()
         .try_for_each(|(rel, source)| staging.write(rel, source))?;
@@ -200,7 +217,8 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
     let kept = staging.commit(
         plan.iter()
             .map(|(_, f)| &**f)
-            .chain(copies.keys().map(|k| &**k)),
+            .chain(copies.keys().map(|k| &**k))
+            .chain(index.iter().map(|(f, _)| &**f)),
     )?;
     drop(lock);
     phases.end("copy+commit");
@@ -212,7 +230,7 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
         rendered: pages,
         posts: site.post_count(),
         editions: site.editions.len(),
-        files: plan.len() + copies.len(),
+        files: plan.len() + copies.len() + index.len(),
         millis: started.elapsed().as_millis(),
         warnings: warnings.0,
         output: output::Report { kept, repaired },

@@ -2,6 +2,7 @@
 //! site is made of, rendering pages in parallel with every problem
 //! collected, and the static files published beside them.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -15,6 +16,10 @@ use crate::output::{OutputError, Source, Tree};
 use crate::routes::Route;
 use crate::site::Assembly;
 use crate::templates::{self, Theme, ThemeFile};
+
+/// The text of post bodies read with their pages (`build`'s deferred
+/// bodies), kept for the search index: by (edition, post).
+pub(crate) type BodyTexts = Mutex<HashMap<(usize, usize), String>>;
 
 /// Every page of a site with the file it is written to.
 pub(crate) type Plan = Vec<(Route, Arc<str>)>;
@@ -45,7 +50,8 @@ pub(crate) struct Rendered<T> {
 /// writes it, or keeps it). `route` tells a job's route and file. Every
 /// content problem is collected, but only the first theme failures; any
 /// error fails the whole, after every page was tried. Once `cancel` is
-/// set, no further page is rendered.
+/// set, no further page is rendered. The text of each post body read
+/// from disk goes to `texts`, when given.
 pub(crate) fn render<J: Sync, T: Send>(
     assembly: &Assembly,
     theme: &Theme,
@@ -53,6 +59,7 @@ pub(crate) fn render<J: Sync, T: Send>(
     route: impl Fn(&J) -> (Route, &str) + Sync,
     emit: impl Fn(&J, Vec<u8>) -> Result<T, OutputError> + Sync,
     cancel: Option<&AtomicBool>,
+    texts: Option<&BodyTexts>,
 ) -> Result<Rendered<T>, BuildError> {
     let problems = Mutex::new(Problems::default());
     let lock = || problems.lock().unwrap_or_else(|e| e.into_inner());
@@ -64,7 +71,7 @@ pub(crate) fn render<J: Sync, T: Send>(
                 return None;
             }
             let (r, file) = route(job);
-            match render_one(assembly, theme, r) {
+            match render_one(assembly, theme, r, texts) {
                 Ok((bytes, warnings)) => {
                     if !warnings.is_empty() {
                         lock().found.extend(warnings);
@@ -106,6 +113,7 @@ fn render_one(
     assembly: &Assembly,
     theme: &Theme,
     route: Route,
+    texts: Option<&BodyTexts>,
 ) -> Result<(Vec<u8>, Vec<Diagnostic>), RenderError> {
     let mut warnings = Vec::new();
     let read;
@@ -115,6 +123,13 @@ fn render_one(
             Body::Deferred(lazy) => {
                 let (body, found) = lazy.render().map_err(RenderError::Content)?;
                 warnings = found;
+                if let Some(texts) = texts {
+                    let text = crate::search::html_text(&body.content);
+                    texts
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(r, text);
+                }
                 read = body;
                 Some(&read)
             }

@@ -50,6 +50,8 @@ struct Last {
     index: Option<(Index, Arc<Plan>)>,
     /// Its `base_url`.
     base_url: String,
+    /// Its search index files.
+    search: Vec<Arc<str>>,
 }
 
 /// A page of the last good build.
@@ -177,6 +179,19 @@ impl Session {
         }
     }
 
+    /// Puts the search index of `site` in `tree`, in the place of the last
+    /// one. Made from the model, which holds every body in a preview.
+    fn index_search(&mut self, site: &Site, tree: &mut Tree) {
+        for file in self.last.search.drain(..) {
+            tree.remove(&file);
+        }
+        for (file, bytes) in crate::search::files(site, &mut |_, _| None) {
+            let file: Arc<str> = Arc::from(file);
+            self.last.search.push(file.clone());
+            tree.insert(file, Source::Bytes(Arc::from(bytes)));
+        }
+    }
+
     /// Renders what changed since the last good build into a new tree.
     pub(super) fn render_site(
         &mut self,
@@ -227,6 +242,7 @@ impl Session {
                 Ok((file.clone(), page, route.is_page()))
             },
             None,
+            None,
         )?;
         phases.end("render");
         // The new tree is the last one with the changes applied: a copy of
@@ -257,9 +273,11 @@ impl Session {
             tree.insert(file.clone(), source.clone());
         }
         self.last.statics = statics;
+        phases.end("tree");
+        self.index_search(site, &mut tree);
+        phases.end("search");
         let tree = Arc::new(tree);
         self.last.tree = tree.clone();
-        phases.end("tree");
         let report = BuildReport {
             pages: pages::page_count(&plan),
             rendered: rendered_pages,

@@ -186,6 +186,13 @@ pub(super) fn context(
                 ctx.insert("urls", &shown.addresses());
                 ("sitemap.xml", "sitemap", String::new(), None)
             }
+            Route::Search => {
+                let years: Vec<i16> = shown.editions().iter().rev().map(|e| e.year).collect();
+                ctx.insert("years", &years);
+                ctx.insert("archive_url", routes::archive());
+                ctx.insert("index_dir", crate::search::DIR);
+                ("search.html", "search", "Tìm kiếm".to_owned(), None)
+            }
             Route::Robots => {
                 ctx.insert(
                     "sitemap_url",

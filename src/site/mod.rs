@@ -33,6 +33,7 @@ use crate::routes::{self, PostRef, Route, Shape};
 use crate::templates::Theme;
 
 pub(crate) use index::Index;
+pub(crate) use views::{encode_path, ordinal_label};
 
 use context::{Place, context};
 use lists::post_summary;

@@ -157,6 +157,11 @@ impl Assembly<'_> {
                 addresses: true,
                 ..Shows::default()
             },
+            // The year filter lists every edition.
+            Route::Search => Shows {
+                editions: true,
+                ..Shows::default()
+            },
         }
     }
 
