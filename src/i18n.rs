@@ -277,7 +277,7 @@ macro_rules! msg {
 /// Every catalogue file, per language, in the same order. Each area of the
 /// tool has its own file so that the two languages are compared file by
 /// file.
-pub(crate) const CATALOGUES: [(&str, [&str; 2]); 4] = [
+pub(crate) const CATALOGUES: [(&str, [&str; 2]); 5] = [
     // The command line, builds, the output folder, watch and serve.
     (
         "campaign.ftl",
@@ -308,6 +308,14 @@ pub(crate) const CATALOGUES: [(&str, [&str; 2]); 4] = [
         [
             include_str!("../locales/vi/photos.ftl"),
             include_str!("../locales/en/photos.ftl"),
+        ],
+    ),
+    // Banners, share images and the other downloads made from the content.
+    (
+        "banners.ftl",
+        [
+            include_str!("../locales/vi/banners.ftl"),
+            include_str!("../locales/en/banners.ftl"),
         ],
     ),
 ];

@@ -14,6 +14,7 @@
 
 #![warn(unreachable_pub)]
 
+mod banners;
 pub mod build;
 mod check;
 pub mod cli;

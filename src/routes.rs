@@ -235,6 +235,26 @@ pub(crate) fn banners(year: i16) -> String {
     format!("{year}/bang-ron/")
 }
 
+/// A print-ready file of slogan `index` (0 is the theme) of an edition at
+/// one size: `2024/bang-ron/chu-de-bang-ron.pdf`, `…/khau-hieu-1-pano.svg`.
+pub(crate) fn banner_file(year: i16, index: usize, size: &str, ext: &str) -> String {
+    let name = match index {
+        0 => "chu-de".to_owned(),
+        n => format!("khau-hieu-{n}"),
+    };
+    format!("{}{name}-{size}.{ext}", banners(year))
+}
+
+/// The share image of an edition (`og:image` of its pages).
+pub(crate) fn edition_share(year: i16) -> String {
+    format!("{}anh-chia-se.png", edition(year))
+}
+
+/// The share image of a post, beside its page.
+pub(crate) fn post_share(year: i16, slug: &str) -> String {
+    format!("{}anh-chia-se.png", post(year, slug))
+}
+
 pub(crate) fn post(year: i16, slug: &str) -> String {
     format!("{year}/{NEWS}{slug}/")
 }

@@ -143,6 +143,21 @@ pub(crate) fn load_cached(
     };
     let converted = convert::convert_site(&input, parsed, &mut post_cache, &mut errors);
     phases.end("convert");
+    if !errors.iter().any(Diagnostic::is_error) {
+        let edition_source = |year: i16| {
+            let src = files.get(&format!("{year}/edition.yaml"))?;
+            Some((src.display.clone(), src.text.as_str()))
+        };
+        crate::banners::publish(
+            source,
+            &loader.config,
+            &converted.editions,
+            &edition_source,
+            &mut layout.assets,
+            &mut errors,
+        );
+        phases.end("banners");
+    }
     // Keep what the next load may reuse.
     cache.links = links_hash;
     let read::Files { by_rel, stamps } = files;

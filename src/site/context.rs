@@ -77,6 +77,7 @@ pub(super) fn context(
             Route::Banners(_) => {
                 let e = shown.edition().expect("a banner page shows its edition");
                 ctx.insert("edition", &v.edition(e));
+                ctx.insert("banner_files", &crate::banners::listing(config, e));
                 (
                     "banners.html",
                     "banners",
@@ -178,6 +179,10 @@ pub(super) fn context(
     };
     ctx.insert("organization", &v.organization(organised));
     ctx.insert("feed_url", place.feed_path);
+    ctx.insert(
+        "share_image",
+        &crate::banners::share_view(config, shown.edition(), shown.post()),
+    );
     let menu_current = menu::current(&config.menu, place.path, shown.section().as_deref());
     ctx.insert(
         "page",
