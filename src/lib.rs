@@ -16,6 +16,7 @@
 
 mod banners;
 pub mod build;
+mod calendar;
 mod check;
 pub mod cli;
 pub mod config;

@@ -56,6 +56,13 @@ pub(crate) enum Route {
     Home,
     Edition(usize),
     Banners(usize),
+    /// The LED board page of an edition: its slogans scrolling full screen.
+    Board(usize),
+    /// The slogans of an edition as plain text, one a line, for boards
+    /// that take text.
+    SloganText(usize),
+    /// The calendar of an edition's activities (`.ics`).
+    Calendar(usize),
     /// Page `n` (from 1) of a news list.
     News(List, usize),
     Post(PostRef),
@@ -103,6 +110,9 @@ impl Route {
             routes.extend([
                 Route::Edition(ei),
                 Route::Banners(ei),
+                Route::Board(ei),
+                Route::SloganText(ei),
+                Route::Calendar(ei),
                 Route::Feed(Some(ei)),
             ]);
             routes.extend((1..=page_count(posts, per)).map(|n| Route::News(List::Year(ei), n)));
@@ -122,6 +132,9 @@ impl Route {
             Route::Home => String::new(),
             Route::Edition(ei) => edition(shape.year(ei)),
             Route::Banners(ei) => banners(shape.year(ei)),
+            Route::Board(ei) => board(shape.year(ei)),
+            Route::SloganText(ei) => slogan_text(shape.year(ei)),
+            Route::Calendar(ei) => calendar(shape.year(ei)),
             Route::News(list, n) => news_page(&list_base(list, shape), n),
             Route::Post(r) => post(shape.year(r.0), shape.post_slug(r)),
             Route::Tags => TAGS.to_owned(),
@@ -143,7 +156,14 @@ impl Route {
     /// Whether the route is a page people read (the others are files for
     /// machines: feeds, the sitemap, robots.txt). Build summaries count pages.
     pub(crate) fn is_page(self) -> bool {
-        !matches!(self, Route::Feed(_) | Route::Sitemap | Route::Robots)
+        !matches!(
+            self,
+            Route::Feed(_)
+                | Route::Sitemap
+                | Route::Robots
+                | Route::SloganText(_)
+                | Route::Calendar(_)
+        )
     }
 
     /// Whether the sitemap lists the route: every page but the 404.
@@ -157,6 +177,9 @@ impl Route {
         match self {
             Route::Edition(ei)
             | Route::Banners(ei)
+            | Route::Board(ei)
+            | Route::SloganText(ei)
+            | Route::Calendar(ei)
             | Route::News(List::Year(ei), _)
             | Route::Post((ei, _))
             | Route::Feed(Some(ei)) => Some(ei),
@@ -178,6 +201,9 @@ impl Route {
         std::mem::discriminant(&self).hash(h);
         match self {
             Route::Edition(ei) | Route::Banners(ei) | Route::Feed(Some(ei)) => {
+                shape.year(ei).hash(h)
+            }
+            Route::Board(ei) | Route::SloganText(ei) | Route::Calendar(ei) => {
                 shape.year(ei).hash(h)
             }
             Route::News(list, n) => {
@@ -233,6 +259,21 @@ pub(crate) fn edition_feed(year: i16) -> String {
 
 pub(crate) fn banners(year: i16) -> String {
     format!("{year}/bang-ron/")
+}
+
+/// The LED board page of an edition.
+pub(crate) fn board(year: i16) -> String {
+    format!("{}chay-chu/", banners(year))
+}
+
+/// The slogans of an edition as plain text.
+pub(crate) fn slogan_text(year: i16) -> String {
+    format!("{}khau-hieu.txt", banners(year))
+}
+
+/// The calendar of an edition's activities.
+pub(crate) fn calendar(year: i16) -> String {
+    format!("{}lich.ics", edition(year))
 }
 
 /// A print-ready file of slogan `index` (0 is the theme) of an edition at

@@ -12,3 +12,7 @@ banner-missing-character-help = replace it with ordinary letters or punctuation 
 banner-slogan-too-long = the slogan "{ $slogan }" is too long for the size { $size }: even the smallest letters ({ $min } mm) do not fit on two lines
 banner-slogan-too-long-help = shorten the slogan, or add a longer size under `banners: sizes:` in site.yaml
 banner-cache-failed = could not write a banner to the cache folder: { $detail }
+alias-leaves-site = the old address "{ $alias }" is not an address on the site
+alias-leaves-site-help = write the old address from the site's root, e.g. "/2024/tin-tuc/ten-cu/", without https://, "..", "?" or "#"
+alias-taken = the old address "{ $alias }" is the address of a page, a file or another old address of the site
+alias-taken-help = list only addresses this post really had; delete this line if that address now belongs to another page

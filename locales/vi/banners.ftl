@@ -12,3 +12,7 @@ banner-missing-character-help = thay ký tự đó bằng chữ, dấu câu thô
 banner-slogan-too-long = khẩu hiệu "{ $slogan }" quá dài cho khổ { $size }: cỡ chữ nhỏ nhất ({ $min } mm) vẫn không vừa hai dòng
 banner-slogan-too-long-help = rút gọn khẩu hiệu, hoặc thêm khổ dài hơn trong `banners: sizes:` của site.yaml
 banner-cache-failed = không ghi được băng rôn vào thư mục đệm: { $detail }
+alias-leaves-site = địa chỉ cũ "{ $alias }" không phải một địa chỉ trong trang
+alias-leaves-site-help = ghi địa chỉ cũ tính từ gốc trang, ví dụ "/2024/tin-tuc/ten-cu/", không có https://, "..", "?" hay "#"
+alias-taken = địa chỉ cũ "{ $alias }" trùng với một trang, một tệp hoặc một địa chỉ cũ khác của trang
+alias-taken-help = chỉ ghi những địa chỉ tin này thật sự từng có; xóa dòng này nếu địa chỉ đó nay là của trang khác

@@ -121,7 +121,11 @@ impl Share {
         let title = frame(315.0, 330.0, 88.0, 30.0, 4);
         let bottom = frame(545.0, 90.0, 32.0, 14.0, 2);
         let mut svg = open(w, h, "", &self.background);
-        for (text, f) in [(&self.top, &top), (&self.title, &title), (&self.bottom, &bottom)] {
+        for (text, f) in [
+            (&self.top, &top),
+            (&self.title, &title),
+            (&self.bottom, &bottom),
+        ] {
             if let Some(fitted) = layout::fit_or_shorten(text, f) {
                 layout::draw(&mut svg, &fitted, f, &self.color);
             }

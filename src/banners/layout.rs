@@ -78,7 +78,8 @@ pub(crate) fn escape(text: &str) -> String {
 /// Measures every word of `text` (and a space) in one usvg layout.
 fn measure(text: &str) -> Measured {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mut svg = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">"#);
+    let mut svg =
+        String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">"#);
     let mut texts: Vec<&str> = vec!["x x", "xx"];
     texts.extend(&words);
     for (i, t) in texts.iter().enumerate() {

@@ -30,6 +30,7 @@ use crate::msg;
 use crate::routes;
 use crate::yaml::tree::Seg;
 use design::{Banner, SHARE_HEIGHT, SHARE_WIDTH, Share};
+pub(crate) use layout::escape;
 pub(crate) use settings::BannerSettings;
 
 /// How a load shows the problems of an edition's slogans: the text and
@@ -142,8 +143,10 @@ pub(crate) fn publish(
             });
         }
     }
-    let results: Vec<Result<Vec<Asset>, Diagnostic>> =
-        jobs.par_iter().map(|j| run(&dir, j, edition_source)).collect();
+    let results: Vec<Result<Vec<Asset>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|j| run(&dir, j, edition_source))
+        .collect();
     for r in results {
         match r {
             Ok(published) => assets.extend(published),
@@ -160,7 +163,10 @@ fn run(dir: &Path, job: &Job, edition_source: EditionSource) -> Result<Vec<Asset
         output: output.to_owned(),
     };
     let cache_error = |e: std::io::Error| {
-        Diagnostic::file(dir, msg!("banner-cache-failed", detail = crate::i18n::io_error(&e)))
+        Diagnostic::file(
+            dir,
+            msg!("banner-cache-failed", detail = crate::i18n::io_error(&e)),
+        )
     };
     match job {
         Job::Banner {

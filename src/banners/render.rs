@@ -49,7 +49,12 @@ fn set_attr(tag: &str, name: &str, value: &str) -> String {
 }
 
 /// A one-page PDF of the outlined SVG at its physical size.
-pub(crate) fn pdf(outlined: &str, width_mm: u32, height_mm: u32, info: &PdfInfo) -> Option<Vec<u8>> {
+pub(crate) fn pdf(
+    outlined: &str,
+    width_mm: u32,
+    height_mm: u32,
+    info: &PdfInfo,
+) -> Option<Vec<u8>> {
     let tree = layout::tree(outlined)?;
     let size = Size::from_wh(width_mm as f32 * PT_PER_MM, height_mm as f32 * PT_PER_MM)?;
     let mut doc = Document::new();

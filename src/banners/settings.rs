@@ -134,9 +134,8 @@ pub(crate) fn banner_settings(
     ] {
         let Some(v) = value else { continue };
         let v = v.trim();
-        let hex = v.len() == 7
-            && v.starts_with('#')
-            && v[1..].chars().all(|c| c.is_ascii_hexdigit());
+        let hex =
+            v.len() == 7 && v.starts_with('#') && v[1..].chars().all(|c| c.is_ascii_hexdigit());
         if hex {
             *slot = v.to_ascii_lowercase();
         } else {

@@ -53,9 +53,8 @@ pub(crate) fn path(dir: &Path, key: &str, ext: &str) -> PathBuf {
 
 /// Whether every file of the entry is there.
 pub(crate) fn has(dir: &Path, key: &str, exts: &[&str]) -> bool {
-    exts.iter().all(|e| {
-        std::fs::metadata(path(dir, key, e)).is_ok_and(|m| m.is_file() && m.len() > 0)
-    })
+    exts.iter()
+        .all(|e| std::fs::metadata(path(dir, key, e)).is_ok_and(|m| m.is_file() && m.len() > 0))
 }
 
 /// Stores the files of an entry, the first extension last (the one [`has`]

@@ -86,7 +86,10 @@ fn every_letter_is_drawn_as_outlines_with_no_text_left() {
     let svg = render::print_svg(&b.svg().expect("fits"), 6000, 800).expect("renders");
     assert!(!svg.contains("<text"), "text left in the SVG");
     // Each line is one path of many glyph outlines.
-    assert!(svg.matches("<path").count() >= 3 && svg.len() > 20_000, "{svg:.400}");
+    assert!(
+        svg.matches("<path").count() >= 3 && svg.len() > 20_000,
+        "{svg:.400}"
+    );
     assert!(svg.contains(r#"width="6000mm""#) && svg.contains(r#"height="800mm""#));
 }
 

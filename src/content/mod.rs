@@ -9,6 +9,7 @@
 //! The model is the only thing that leaves this module.
 
 mod album;
+mod aliases;
 mod body;
 mod cache;
 mod convert;
@@ -127,6 +128,7 @@ pub(crate) fn load_cached(
     for (rel, url) in std::mem::take(&mut parsed.unreadable) {
         links.sources.entry(rel).or_insert(url);
     }
+    let aliases = aliases::collect(source, &parsed.posts, &links, &files.by_rel, &mut errors);
     let links_hash = links.fingerprint();
     let loader = Loader {
         config,
@@ -153,6 +155,13 @@ pub(crate) fn load_cached(
             &loader.config,
             &converted.editions,
             &edition_source,
+            &mut layout.assets,
+            &mut errors,
+        );
+        aliases::publish(
+            source,
+            &loader.config,
+            &aliases,
             &mut layout.assets,
             &mut errors,
         );

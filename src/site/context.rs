@@ -78,12 +78,34 @@ pub(super) fn context(
                 let e = shown.edition().expect("a banner page shows its edition");
                 ctx.insert("edition", &v.edition(e));
                 ctx.insert("banner_files", &crate::banners::listing(config, e));
+                ctx.insert("board_url", &routes::board(e.year));
+                ctx.insert("slogans_text_url", &routes::slogan_text(e.year));
                 (
                     "banners.html",
                     "banners",
                     format!("Băng rôn, khẩu hiệu năm {}", e.year),
                     Some(e.theme.clone()),
                 )
+            }
+            Route::Board(_) => {
+                let e = shown.edition().expect("a board page shows its edition");
+                ctx.insert("edition", &v.edition(e));
+                (
+                    "board.html",
+                    "board",
+                    format!("Chạy chữ năm {}", e.year),
+                    Some(e.theme.clone()),
+                )
+            }
+            Route::SloganText(_) => {
+                let e = shown.edition().expect("a slogan file shows its edition");
+                ctx.insert("slogans", &e.slogans);
+                ("slogans.txt", "slogans", String::new(), None)
+            }
+            Route::Calendar(_) => {
+                let e = shown.edition().expect("a calendar shows its edition");
+                ctx.insert("calendar", &crate::calendar::ics(config, e));
+                ("calendar.ics", "calendar", String::new(), None)
             }
             Route::News(list, _) => {
                 let (n, pages) = shown.pagination().unwrap_or((1, 1));

@@ -125,6 +125,7 @@ impl Views<'_> {
         }
         EditionView {
             year: e.year,
+            calendar_url: crate::routes::calendar(e.year),
             ordinal: e.ordinal,
             ordinal_label: ordinal_label(e.ordinal),
             theme: e.theme.clone(),
@@ -352,6 +353,8 @@ pub(super) struct PageMeta {
 #[derive(Serialize)]
 pub(super) struct EditionView {
     year: i16,
+    /// The edition's calendar (`.ics`), which each scheduled activity links to.
+    calendar_url: String,
     ordinal: i64,
     ordinal_label: String,
     theme: String,
