@@ -14,6 +14,7 @@
 
 #![warn(unreachable_pub)]
 
+mod archive;
 mod banners;
 pub mod build;
 mod calendar;

@@ -276,6 +276,16 @@ pub(crate) fn calendar(year: i16) -> String {
     format!("{}lich.ics", edition(year))
 }
 
+/// The ZIP of an edition's part of the site.
+pub(crate) fn edition_zip(year: i16) -> String {
+    format!("{ARCHIVE}{year}.zip")
+}
+
+/// The ZIP of the whole site.
+pub(crate) fn site_zip() -> &'static str {
+    "luu-tru/toan-bo-trang.zip"
+}
+
 /// A print-ready file of slogan `index` (0 is the theme) of an edition at
 /// one size: `2024/bang-ron/chu-de-bang-ron.pdf`, `…/khau-hieu-1-pano.svg`.
 pub(crate) fn banner_file(year: i16, index: usize, size: &str, ext: &str) -> String {

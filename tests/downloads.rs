@@ -147,3 +147,58 @@ fn an_alias_that_collides_or_leaves_the_site_is_an_error() {
         assert!(!t.join("public").exists(), "published despite the error");
     }
 }
+
+#[test]
+fn each_year_and_the_whole_site_download_as_reproducible_zips_that_work_from_disk() {
+    let t = site();
+    t.build_ok();
+    let archive = t.out("luu-tru/index.html");
+    assert!(
+        archive.contains(r#"<a href="../luu-tru/2024.zip">Tải về cả năm</a> (ZIP, "#),
+        "{archive}"
+    );
+    assert!(archive.contains(r#"<a href="../luu-tru/toan-bo-trang.zip">Tải về toàn bộ trang</a>"#));
+    let zip = std::fs::read(t.join("public/luu-tru/2024.zip")).unwrap();
+    // Unzipped by Python's own zipfile: sorted entries, fixed dates, and
+    // every relative link of every page leads to a file in the ZIP.
+    let script = r#"
+import sys, zipfile, re, posixpath
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+assert names == sorted(names), "unsorted"
+assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in z.infolist()), "dates"
+missing = []
+for n in names:
+    if not n.endswith('.html'):
+        continue
+    html = z.read(n).decode()
+    for link in re.findall(r'(?:href|src)="([^"]*)"', html):
+        if re.match(r'^(#|https?:|mailto:|tel:|/)', link):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(n), link.split('#')[0]))
+        if target.startswith('2024/') or '/' not in target:
+            if target not in names:
+                missing.append((n, link))
+print(len(names))
+print(missing[:5])
+print('2024/index.html' in names, '2023/index.html' in names, 'style.css' in names)
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(t.join("public/luu-tru/2024.zip"))
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].parse::<usize>().unwrap() > 20, "{stdout}");
+    assert_eq!(lines[1], "[]", "links that lead nowhere inside the ZIP");
+    assert_eq!(lines[2], "True False True", "{stdout}");
+    std::fs::remove_dir_all(t.join("public")).unwrap();
+    t.build_ok();
+    assert_eq!(
+        std::fs::read(t.join("public/luu-tru/2024.zip")).unwrap(),
+        zip,
+        "not reproducible"
+    );
+}

@@ -160,6 +160,7 @@ pub(super) fn context(
                     .map(|e| v.archive_entry(e))
                     .collect();
                 ctx.insert("editions", &editions);
+                ctx.insert("site_zip", routes::site_zip());
                 (
                     "archive.html",
                     "archive",

@@ -285,6 +285,7 @@ impl Views<'_> {
             ordinal_label: ordinal_label(e.ordinal),
             theme: e.theme.clone(),
             url: routes::edition(e.year),
+            zip_url: routes::edition_zip(e.year),
             post_count: e.posts.len(),
             date: e.date.view(),
         }
@@ -481,6 +482,9 @@ pub(super) struct TagView {
 
 #[derive(Serialize)]
 pub(super) struct ArchiveEntry {
+    /// The edition's ZIP (`campaign build` makes it; the archive page links
+    /// it once it exists).
+    zip_url: String,
     year: i16,
     ordinal_label: String,
     theme: String,
