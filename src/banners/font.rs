@@ -35,6 +35,20 @@ pub(crate) fn missing(text: &str) -> Option<char> {
         .find(|&c| face.glyph_index(c).is_none_or(|g| g.0 == 0))
 }
 
+/// `text` without the characters the font lacks: for share images, whose
+/// texts (post titles) are not checked like slogans, so that an emoji in a
+/// title leaves no empty box in the picture (the page shows the title whole).
+pub(crate) fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut buf = [0u8; 4];
+        if missing(c.encode_utf8(&mut buf)).is_none() {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A hash of the font, part of every cache key: another font is another
 /// picture.
 pub(crate) fn hash() -> blake3::Hash {

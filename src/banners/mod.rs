@@ -78,7 +78,7 @@ fn share_of_post(config: &SiteConfig, e: &Edition, p: &Post) -> Share {
         background: config.banners.background.clone(),
         color: config.banners.color.clone(),
         top: format!("{} {}", config.title, e.year),
-        title: p.title.clone(),
+        title: font::printable(&p.title),
         bottom: e.theme.clone(),
     }
 }
@@ -153,6 +153,36 @@ pub(crate) fn publish(
             Err(d) => errors.push(d),
         }
     }
+}
+
+/// Makes the share images of the posts `posts` (year, slug) again after a
+/// quick reload changed them, replacing their assets; an error if one
+/// cannot be stored (the caller then loads in full).
+pub(crate) fn refresh_shares(
+    source: &Path,
+    config: &SiteConfig,
+    editions: &[Edition],
+    posts: &[(i16, String)],
+    assets: &mut Vec<Asset>,
+) -> Result<(), Diagnostic> {
+    let dir = store::dir(source);
+    let no_source: EditionSource = &|_| None;
+    for (year, slug) in posts {
+        let Some(e) = editions.iter().find(|e| e.year == *year) else {
+            continue;
+        };
+        let Some(p) = e.posts.iter().find(|p| &p.slug == slug) else {
+            continue;
+        };
+        let job = Job::Share {
+            design: share_of_post(config, e, p),
+            png: routes::post_share(e.year, &p.slug),
+        };
+        let fresh = run(&dir, &job, no_source)?;
+        assets.retain(|a| !fresh.iter().any(|f| f.output == a.output));
+        assets.extend(fresh);
+    }
+    Ok(())
 }
 
 /// Makes sure one job's files are in the cache; the assets that publish them.

@@ -54,6 +54,7 @@ fn every_vietnamese_letter_is_in_the_font_in_nfc_and_nfd() {
     // The font lacks these: the check is not vacuous.
     assert_eq!(font::missing("Chào 🎉"), Some('🎉'));
     assert_eq!(font::missing("中文"), Some('中'));
+    assert_eq!(font::printable("Chào 🎉 năm mới"), "Chào  năm mới");
     // Both forms lay out at the same size: the marks of NFD are placed on
     // their letters, not set beside them as extra width.
     let words = |s: &str| {

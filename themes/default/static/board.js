@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
-  var root = document.documentElement;
+  var root = document.body;
   function colour(name, variable) {
     var v = (params.get(name) || "").replace(/^#/, "");
     if (/^([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v)) {
