@@ -85,12 +85,14 @@ fn share_of_post(config: &SiteConfig, e: &Edition, p: &Post) -> Share {
 
 /// Renders (or finds in the cache beside `source`) every banner and share
 /// image of `editions`, adds them to `assets`, and reports every slogan
-/// that cannot be printed in `errors`.
+/// that cannot be printed in `errors`. Unless `write` (`check`), nothing
+/// is rendered nor stored: slogans are only fitted.
 pub(crate) fn publish(
     source: &Path,
     config: &SiteConfig,
     editions: &[Edition],
     edition_source: EditionSource,
+    write: bool,
     assets: &mut Vec<Asset>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -145,7 +147,7 @@ pub(crate) fn publish(
     }
     let results: Vec<Result<Vec<Asset>, Diagnostic>> = jobs
         .par_iter()
-        .map(|j| run(&dir, j, edition_source))
+        .map(|j| run(&dir, j, edition_source, write))
         .collect();
     for r in results {
         match r {
@@ -178,7 +180,7 @@ pub(crate) fn refresh_shares(
             design: share_of_post(config, e, p),
             png: routes::post_share(e.year, &p.slug),
         };
-        let fresh = run(&dir, &job, no_source)?;
+        let fresh = run(&dir, &job, no_source, true)?;
         assets.retain(|a| !fresh.iter().any(|f| f.output == a.output));
         assets.extend(fresh);
     }
@@ -186,7 +188,12 @@ pub(crate) fn refresh_shares(
 }
 
 /// Makes sure one job's files are in the cache; the assets that publish them.
-fn run(dir: &Path, job: &Job, edition_source: EditionSource) -> Result<Vec<Asset>, Diagnostic> {
+fn run(
+    dir: &Path,
+    job: &Job,
+    edition_source: EditionSource,
+    write: bool,
+) -> Result<Vec<Asset>, Diagnostic> {
     let asset = |key: &str, ext: &str, output: &str| Asset {
         rel: output.to_owned(),
         source: store::path(dir, key, ext),
@@ -207,21 +214,12 @@ fn run(dir: &Path, job: &Job, edition_source: EditionSource) -> Result<Vec<Asset
             svg,
         } => {
             let key = store::key("banner", design);
-            if !store::has(dir, &key, &["pdf", "svg"]) {
-                let too_long = || {
-                    slogan_error(
-                        edition_source,
-                        edition,
-                        *slogan,
-                        msg!(
-                            "banner-slogan-too-long",
-                            slogan = design.slogan.as_str(),
-                            size = format!("{}×{} mm", design.height_mm, design.width_mm),
-                            min = format!("{:.0}", design.min_size_mm())
-                        ),
-                        msg!("banner-slogan-too-long-help"),
-                    )
-                };
+            let too_long = || too_long(design, edition, *slogan, edition_source);
+            if !write {
+                if !store::has(dir, &key, &["pdf", "svg"]) && design.fitted().is_none() {
+                    return Err(too_long());
+                }
+            } else if !store::has(dir, &key, &["pdf", "svg"]) {
                 let source = design.svg().ok_or_else(too_long)?;
                 let outlined = render::print_svg(&source, design.width_mm, design.height_mm)
                     .ok_or_else(too_long)?;
@@ -240,7 +238,7 @@ fn run(dir: &Path, job: &Job, edition_source: EditionSource) -> Result<Vec<Asset
         }
         Job::Share { design, png } => {
             let key = store::key("share", design);
-            if !store::has(dir, &key, &["png"]) {
+            if write && !store::has(dir, &key, &["png"]) {
                 // Our own SVG of a fixed size: it always renders.
                 let bytes = render::png(&design.svg()).unwrap_or_default();
                 store::write(dir, &key, &[("png", &bytes)]).map_err(cache_error)?;
@@ -248,6 +246,27 @@ fn run(dir: &Path, job: &Job, edition_source: EditionSource) -> Result<Vec<Asset
             Ok(vec![asset(&key, "png", png)])
         }
     }
+}
+
+/// The error of a slogan too long for its banner even at the smallest size.
+fn too_long(
+    design: &Banner,
+    edition: &Edition,
+    slogan: usize,
+    edition_source: EditionSource,
+) -> Diagnostic {
+    slogan_error(
+        edition_source,
+        edition,
+        slogan,
+        msg!(
+            "banner-slogan-too-long",
+            slogan = design.slogan.as_str(),
+            size = format!("{}×{} mm", design.height_mm, design.width_mm),
+            min = format!("{:.0}", design.min_size_mm())
+        ),
+        msg!("banner-slogan-too-long-help"),
+    )
 }
 
 /// An error at slogan `i` of `e` (0 is the theme) in its `edition.yaml`.

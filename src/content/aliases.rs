@@ -149,12 +149,13 @@ fn page(config: &SiteConfig, alias: &Alias) -> String {
     )
 }
 
-/// Writes the redirect pages to the cache beside `source` and adds them
-/// to `assets`.
+/// Writes the redirect pages to the cache beside `source` (unless not
+/// `write`: `check`) and adds them to `assets`.
 pub(super) fn publish(
     source: &Path,
     config: &SiteConfig,
     aliases: &[Alias],
+    write: bool,
     assets: &mut Vec<Asset>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -163,7 +164,7 @@ pub(super) fn publish(
         let html = page(config, alias);
         let key = blake3::hash(html.as_bytes()).to_hex()[..32].to_owned();
         let file = dir.join(format!("{key}.html"));
-        if !file.is_file() {
+        if write && !file.is_file() {
             let written = std::fs::create_dir_all(&dir)
                 .and_then(|()| crate::photos::write_atomically(&file, html.as_bytes()));
             if let Err(e) = written {

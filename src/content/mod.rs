@@ -53,6 +53,9 @@ pub struct LoadOptions {
     /// ([`model::Body::Deferred`]): for one-off builds, so that the bodies
     /// and source texts of a site are never all in memory at once.
     pub defer_bodies: bool,
+    /// Write nothing beside the content (`check`): banners, share images
+    /// and redirect pages are checked but not stored in the cache.
+    pub no_cache_writes: bool,
 }
 
 /// What the conversion stage needs from the whole site.
@@ -155,6 +158,7 @@ pub(crate) fn load_cached(
             &loader.config,
             &converted.editions,
             &edition_source,
+            !options.no_cache_writes,
             &mut layout.assets,
             &mut errors,
         );
@@ -162,6 +166,7 @@ pub(crate) fn load_cached(
             source,
             &loader.config,
             &aliases,
+            !options.no_cache_writes,
             &mut layout.assets,
             &mut errors,
         );
