@@ -63,6 +63,9 @@ pub(crate) struct SiteFile {
     /// Xử lý ảnh (images): các bề ngang, chất lượng, WebP.
     #[serde(default)]
     images: Option<ImagesFile>,
+    /// Băng rôn in (banners): khổ và màu của các tệp PDF, SVG in sẵn.
+    #[serde(default)]
+    banners: Option<crate::banners::settings::BannersFile>,
 }
 
 /// Xử lý ảnh (images): mỗi ảnh trong `files/` được thu nhỏ về các bề ngang này, bỏ hết dữ liệu ẩn (vị trí GPS, máy chụp). How photos are processed.
@@ -163,6 +166,7 @@ pub struct SiteConfig {
     pub news_per_page: NonZeroUsize,
     pub menu: Vec<MenuItem>,
     pub images: ImageSettings,
+    pub(crate) banners: crate::banners::BannerSettings,
 }
 
 impl SiteConfig {
@@ -291,6 +295,10 @@ impl SiteConfig {
         let images = image_settings(raw.images.as_ref(), &mut |path, message, help| {
             errors.push(at(path, message, help))
         });
+        let banners = crate::banners::settings::banner_settings(
+            raw.banners.as_ref(),
+            &mut |path, message, help| errors.push(at(path, message, help)),
+        );
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -310,6 +318,7 @@ impl SiteConfig {
             news_per_page,
             menu: raw.menu,
             images,
+            banners,
         })
     }
 

@@ -277,7 +277,7 @@ macro_rules! msg {
 /// Every catalogue file, per language, in the same order. Each area of the
 /// tool has its own file so that the two languages are compared file by
 /// file.
-pub(crate) const CATALOGUES: [(&str, [&str; 2]); 5] = [
+pub(crate) const CATALOGUES: [(&str, [&str; 2]); 6] = [
     // The command line, builds, the output folder, watch and serve.
     (
         "campaign.ftl",
@@ -316,6 +316,14 @@ pub(crate) const CATALOGUES: [(&str, [&str; 2]); 5] = [
         [
             include_str!("../locales/vi/reports.ftl"),
             include_str!("../locales/en/reports.ftl"),
+        ],
+    ),
+    // Banners, share images and the other downloads made from the content.
+    (
+        "banners.ftl",
+        [
+            include_str!("../locales/vi/banners.ftl"),
+            include_str!("../locales/en/banners.ftl"),
         ],
     ),
 ];

@@ -14,7 +14,10 @@
 
 #![warn(unreachable_pub)]
 
+mod archive;
+mod banners;
 pub mod build;
+mod calendar;
 mod check;
 pub mod cli;
 pub mod config;

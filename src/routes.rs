@@ -85,6 +85,13 @@ pub(crate) enum Route {
     ResultsTable(usize, Table),
     /// Every year's results side by side.
     Compare,
+    /// The LED board page of an edition: its slogans scrolling full screen.
+    Board(usize),
+    /// The slogans of an edition as plain text, one a line, for boards
+    /// that take text.
+    SloganText(usize),
+    /// The calendar of an edition's activities (`.ics`).
+    Calendar(usize),
     /// Page `n` (from 1) of a news list.
     News(List, usize),
     Post(PostRef),
@@ -139,6 +146,9 @@ impl Route {
                 Route::Results(ei),
                 Route::ResultsTable(ei, Table::Csv),
                 Route::ResultsTable(ei, Table::Xlsx),
+                Route::Board(ei),
+                Route::SloganText(ei),
+                Route::Calendar(ei),
                 Route::Feed(Some(ei)),
             ]);
             routes.extend((1..=page_count(posts, per)).map(|n| Route::News(List::Year(ei), n)));
@@ -161,6 +171,9 @@ impl Route {
             Route::Results(ei) => results(shape.year(ei)),
             Route::ResultsTable(ei, t) => results_table(shape.year(ei), t.ending()),
             Route::Compare => RESULTS.to_owned(),
+            Route::Board(ei) => board(shape.year(ei)),
+            Route::SloganText(ei) => slogan_text(shape.year(ei)),
+            Route::Calendar(ei) => calendar(shape.year(ei)),
             Route::News(list, n) => news_page(&list_base(list, shape), n),
             Route::Post(r) => post(shape.year(r.0), shape.post_slug(r)),
             Route::Tags => TAGS.to_owned(),
@@ -185,7 +198,12 @@ impl Route {
     pub(crate) fn is_page(self) -> bool {
         !matches!(
             self,
-            Route::Feed(_) | Route::Sitemap | Route::Robots | Route::ResultsTable(..)
+            Route::Feed(_)
+                | Route::Sitemap
+                | Route::Robots
+                | Route::ResultsTable(..)
+                | Route::SloganText(_)
+                | Route::Calendar(_)
         )
     }
 
@@ -202,6 +220,9 @@ impl Route {
             | Route::Banners(ei)
             | Route::Results(ei)
             | Route::ResultsTable(ei, _)
+            | Route::Board(ei)
+            | Route::SloganText(ei)
+            | Route::Calendar(ei)
             | Route::News(List::Year(ei), _)
             | Route::Post((ei, _))
             | Route::Feed(Some(ei)) => Some(ei),
@@ -227,6 +248,9 @@ impl Route {
             | Route::Results(ei)
             | Route::Feed(Some(ei)) => shape.year(ei).hash(h),
             Route::ResultsTable(ei, t) => (shape.year(ei), t).hash(h),
+            Route::Board(ei) | Route::SloganText(ei) | Route::Calendar(ei) => {
+                shape.year(ei).hash(h)
+            }
             Route::News(list, n) => {
                 match list {
                     List::All => {}
@@ -297,6 +321,51 @@ pub(crate) fn results_table(year: i16, ending: &str) -> String {
 /// Every year's results side by side.
 pub(crate) fn compare() -> &'static str {
     RESULTS
+}
+
+/// The LED board page of an edition.
+pub(crate) fn board(year: i16) -> String {
+    format!("{}chay-chu/", banners(year))
+}
+
+/// The slogans of an edition as plain text.
+pub(crate) fn slogan_text(year: i16) -> String {
+    format!("{}khau-hieu.txt", banners(year))
+}
+
+/// The calendar of an edition's activities.
+pub(crate) fn calendar(year: i16) -> String {
+    format!("{}lich.ics", edition(year))
+}
+
+/// The ZIP of an edition's part of the site.
+pub(crate) fn edition_zip(year: i16) -> String {
+    format!("{ARCHIVE}{year}.zip")
+}
+
+/// The ZIP of the whole site.
+pub(crate) fn site_zip() -> &'static str {
+    "luu-tru/toan-bo-trang.zip"
+}
+
+/// A print-ready file of slogan `index` (0 is the theme) of an edition at
+/// one size: `2024/bang-ron/chu-de-bang-ron.pdf`, `…/khau-hieu-1-pano.svg`.
+pub(crate) fn banner_file(year: i16, index: usize, size: &str, ext: &str) -> String {
+    let name = match index {
+        0 => "chu-de".to_owned(),
+        n => format!("khau-hieu-{n}"),
+    };
+    format!("{}{name}-{size}.{ext}", banners(year))
+}
+
+/// The share image of an edition (`og:image` of its pages).
+pub(crate) fn edition_share(year: i16) -> String {
+    format!("{}anh-chia-se.png", edition(year))
+}
+
+/// The share image of a post, beside its page.
+pub(crate) fn post_share(year: i16, slug: &str) -> String {
+    format!("{}anh-chia-se.png", post(year, slug))
 }
 
 pub(crate) fn post(year: i16, slug: &str) -> String {

@@ -578,6 +578,10 @@ fn after_a_burst_of_saves_the_output_folder_equals_a_clean_build() {
     let files = |dir: &Path| {
         let mut all = common::snapshot(dir);
         all.remove(".campaign-output");
+        // ZIPs are made by `build` only (a preview would make them on every
+        // save), and the archive page links them once they are made.
+        all.retain(|k, _| !k.ends_with(".zip"));
+        all.remove("luu-tru/index.html");
         all
     };
     let (watched, built) = (files(&site.path("public")), files(&clean));

@@ -546,5 +546,13 @@ fn the_generated_site_builds_the_same_clean_incrementally_and_on_one_thread() {
     let one_thread = build_dir(root, "public-one", Some("1"));
     assert!(clean.len() > 300, "{} files", clean.len());
     assert_same("building on one thread", &one_thread, &clean);
-    assert_same("a sequence of edits", &snapshot(&incremental), &clean);
+    // ZIPs are made by `build` only, and the archive page links them once
+    // they are made: a preview's tree has neither.
+    let mut clean = clean;
+    clean.retain(|k, _| !k.ends_with(".zip"));
+    let mut incremental = snapshot(&incremental);
+    for tree in [&mut clean, &mut incremental] {
+        tree.remove("luu-tru/index.html");
+    }
+    assert_same("a sequence of edits", &incremental, &clean);
 }

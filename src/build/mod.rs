@@ -214,11 +214,14 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
     if cancel.load(Ordering::SeqCst) {
         return Err(BuildError::Interrupted);
     }
+    let zips = write_zips(&staging, &site, &plan, &copies)?;
+    phases.end("zips");
     let kept = staging.commit(
         plan.iter()
             .map(|(_, f)| &**f)
             .chain(copies.keys().map(|k| &**k))
-            .chain(index.iter().map(|(f, _)| &**f)),
+            .chain(index.iter().map(|(f, _)| &**f))
+            .chain(zips.iter().map(|z| z.path.as_str())),
     )?;
     drop(lock);
     phases.end("copy+commit");
@@ -230,7 +233,7 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
         rendered: pages,
         posts: site.post_count(),
         editions: site.editions.len(),
-        files: plan.len() + copies.len() + index.len(),
+        files: plan.len() + copies.len() + index.len() + zips.len(),
         millis: started.elapsed().as_millis(),
         warnings: warnings.0,
         output: output::Report { kept, repaired },
@@ -243,4 +246,33 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
     let leftovers = (assembly.into_parts(), plan, copies, site);
     std::thread::spawn(move || drop(leftovers));
     Ok(report)
+}
+
+/// The ZIPs of each edition and of the whole site, made from what was just
+/// staged, and the archive page's links to them (see [`crate::archive`]).
+fn write_zips(
+    staging: &output::Staging,
+    site: &Site,
+    plan: &pages::Plan,
+    copies: &Tree,
+) -> Result<Vec<crate::archive::Made>, BuildError> {
+    let io = |e: std::io::Error| {
+        BuildError::Output(output::OutputError::Io {
+            path: staging.dir().to_path_buf(),
+            source: e,
+        })
+    };
+    let files: Vec<&str> = plan
+        .iter()
+        .map(|(_, f)| &**f)
+        .chain(copies.keys().map(|k| &**k))
+        .collect();
+    let years: Vec<i16> = site.editions.iter().map(|e| e.year).collect();
+    let made = crate::archive::write_all(staging.dir(), &years, &files).map_err(io)?;
+    let archive = staging
+        .dir()
+        .join(crate::routes::file_of(crate::routes::archive().to_owned()));
+    let page = std::fs::read_to_string(&archive).map_err(io)?;
+    std::fs::write(&archive, crate::archive::with_links(&page, &made)).map_err(io)?;
+    Ok(made)
 }

@@ -193,6 +193,7 @@ impl SiteArgs {
                 base_url: self.base_url,
                 // `build` asks for it; previews keep bodies for rebuilds.
                 defer_bodies: false,
+                no_cache_writes: false,
             },
         }
     }
@@ -297,6 +298,8 @@ pub fn main() -> ExitCode {
                     drafts: args.drafts,
                     base_url: None,
                     defer_bodies: false,
+                    // `check` writes nothing, not even caches.
+                    no_cache_writes: true,
                 },
             };
             check(&options, args.format, args.strict, lang)

@@ -9,6 +9,7 @@
 //! The model is the only thing that leaves this module.
 
 mod album;
+mod aliases;
 mod body;
 mod cache;
 mod convert;
@@ -54,6 +55,9 @@ pub struct LoadOptions {
     /// ([`model::Body::Deferred`]): for one-off builds, so that the bodies
     /// and source texts of a site are never all in memory at once.
     pub defer_bodies: bool,
+    /// Write nothing beside the content (`check`): banners, share images
+    /// and redirect pages are checked but not stored in the cache.
+    pub no_cache_writes: bool,
 }
 
 /// What the conversion stage needs from the whole site.
@@ -142,6 +146,7 @@ pub(crate) fn load_cached(
     for (rel, url) in std::mem::take(&mut parsed.unreadable) {
         links.sources.entry(rel).or_insert(url);
     }
+    let aliases = aliases::collect(source, &parsed.posts, &links, &files.by_rel, &mut errors);
     let links_hash = links.fingerprint();
     let loader = Loader {
         config,
@@ -159,6 +164,30 @@ pub(crate) fn load_cached(
     };
     let converted = convert::convert_site(&input, parsed, &mut post_cache, &mut errors);
     phases.end("convert");
+    if !errors.iter().any(Diagnostic::is_error) {
+        let edition_source = |year: i16| {
+            let src = files.get(&format!("{year}/edition.yaml"))?;
+            Some((src.display.clone(), src.text.as_str()))
+        };
+        crate::banners::publish(
+            source,
+            &loader.config,
+            &converted.editions,
+            &edition_source,
+            !options.no_cache_writes,
+            &mut layout.assets,
+            &mut errors,
+        );
+        aliases::publish(
+            source,
+            &loader.config,
+            &aliases,
+            !options.no_cache_writes,
+            &mut layout.assets,
+            &mut errors,
+        );
+        phases.end("banners");
+    }
     // Keep what the next load may reuse.
     cache.links = links_hash;
     let read::Files { by_rel, stamps } = files;

@@ -52,6 +52,10 @@ pub(crate) struct PostFront {
     /// Bản nháp (draft): `true` thì chưa đăng, trừ khi chạy với `--drafts`.
     #[serde(default)]
     pub draft: bool,
+    /// Địa chỉ cũ (aliases) của tin khi đã đổi tên hoặc chuyển năm, ví dụ ["/2024/tin-tuc/ten-cu/"]: địa chỉ cũ vẫn mở được, tự chuyển sang địa chỉ mới.
+    #[serde(default)]
+    #[schemars(length(max = 20))]
+    pub aliases: Vec<String>,
 }
 
 /// Phần đầu (front matter) của một trang (`content/pages/*.md`). A standalone page's front matter.

@@ -78,6 +78,11 @@ pub(crate) fn reload_posts(
     }
     let mut order_kept = true;
     let mut warnings = std::mem::take(&mut site.warnings);
+    // Their share images show their titles: made again below.
+    let shared: Vec<(i16, String)> = updates
+        .iter()
+        .filter_map(|u| u.post.as_ref().map(|(y, p)| (*y, p.slug.clone())))
+        .collect();
     for u in updates {
         warnings.retain(|w| w.file != u.src.display);
         warnings.extend(u.src.warning.iter().cloned());
@@ -116,6 +121,14 @@ pub(crate) fn reload_posts(
             },
         );
     }
+    crate::banners::refresh_shares(
+        source,
+        &site.config,
+        &site.editions,
+        &shared,
+        &mut site.assets,
+    )
+    .ok()?;
     let mut warnings = Diagnostics(warnings);
     warnings.sort();
     site.warnings = warnings.0;
@@ -159,6 +172,8 @@ fn reload_one(
     if parsed.slug != previous.slug
         || unpublished(&parsed) != unpublished(previous)
         || parsed.tag_slugs() != previous.tag_slugs()
+        // Its aliases are published as files: the full load makes them.
+        || parsed.front.aliases != previous.front.aliases
     {
         return None;
     }

@@ -105,6 +105,11 @@ impl Staging {
     }
 
     /// Writes `bytes` as one file (its folder must exist).
+    /// The staging folder itself (to read back what was written).
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     pub(crate) fn write_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         fs::write(self.dir.join(rel), bytes).map_err(io_err(&self.output.join(rel)))
     }

@@ -184,7 +184,7 @@ pub(super) fn write(dir: &Path, key: &str, entry: Entry) -> Result<Stored, Photo
 /// Writes `bytes` to a temporary file beside `path`, then renames it into
 /// place: a reader sees the old file or the new one, never half of one,
 /// even when `build` and `serve` store the same entry at once.
-pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let name = path.file_name().unwrap_or_default().to_string_lossy();

@@ -45,6 +45,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 pub(crate) use background::{Background, Want, Worker, threads};
+pub(crate) use cache::write_atomically;
 pub(crate) use error::PhotoError;
 
 /// The version of the pipeline, part of every cache key: bump it whenever a

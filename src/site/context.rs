@@ -77,6 +77,9 @@ pub(super) fn context(
             Route::Banners(_) => {
                 let e = shown.edition().expect("a banner page shows its edition");
                 ctx.insert("edition", &v.edition(e));
+                ctx.insert("banner_files", &crate::banners::listing(config, e));
+                ctx.insert("board_url", &routes::board(e.year));
+                ctx.insert("slogans_text_url", &routes::slogan_text(e.year));
                 (
                     "banners.html",
                     "banners",
@@ -109,6 +112,26 @@ pub(super) fn context(
                 )
             }
             Route::ResultsTable(..) => unreachable!("results tables are written, not rendered"),
+            Route::Board(_) => {
+                let e = shown.edition().expect("a board page shows its edition");
+                ctx.insert("edition", &v.edition(e));
+                (
+                    "board.html",
+                    "board",
+                    format!("Chạy chữ năm {}", e.year),
+                    Some(e.theme.clone()),
+                )
+            }
+            Route::SloganText(_) => {
+                let e = shown.edition().expect("a slogan file shows its edition");
+                ctx.insert("slogans", &e.slogans);
+                ("slogans.txt", "slogans", String::new(), None)
+            }
+            Route::Calendar(_) => {
+                let e = shown.edition().expect("a calendar shows its edition");
+                ctx.insert("calendar", &crate::calendar::ics(config, e));
+                ("calendar.ics", "calendar", String::new(), None)
+            }
             Route::News(list, _) => {
                 let (n, pages) = shown.pagination().unwrap_or((1, 1));
                 ctx.insert_value("posts", shown.summaries());
@@ -162,6 +185,7 @@ pub(super) fn context(
                     .map(|e| v.archive_entry(e))
                     .collect();
                 ctx.insert("editions", &editions);
+                ctx.insert("site_zip", routes::site_zip());
                 (
                     "archive.html",
                     "archive",
@@ -210,6 +234,10 @@ pub(super) fn context(
     };
     ctx.insert("organization", &v.organization(organised));
     ctx.insert("feed_url", place.feed_path);
+    ctx.insert(
+        "share_image",
+        &crate::banners::share_view(config, shown.edition(), shown.post()),
+    );
     let menu_current = menu::current(&config.menu, place.path, shown.section().as_deref());
     ctx.insert(
         "page",

@@ -88,6 +88,11 @@ impl Assembly<'_> {
                 editions: true,
                 ..Shows::default()
             },
+            Route::Board(ei) | Route::SloganText(ei) | Route::Calendar(ei) => Shows {
+                section: self.edition_section(ei),
+                edition: Some(ei),
+                ..Shows::default()
+            },
             Route::News(list, n) => {
                 let (refs, total) = self.list_page(list, n);
                 Shows {

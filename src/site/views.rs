@@ -125,6 +125,7 @@ impl Views<'_> {
         }
         EditionView {
             year: e.year,
+            calendar_url: crate::routes::calendar(e.year),
             ordinal: e.ordinal,
             ordinal_label: ordinal_label(e.ordinal),
             theme: e.theme.clone(),
@@ -289,6 +290,7 @@ impl Views<'_> {
             ordinal_label: ordinal_label(e.ordinal),
             theme: e.theme.clone(),
             url: routes::edition(e.year),
+            zip_url: routes::edition_zip(e.year),
             post_count: e.posts.len(),
             date: e.date.view(),
         }
@@ -357,6 +359,8 @@ pub(super) struct PageMeta {
 #[derive(Serialize)]
 pub(super) struct EditionView {
     year: i16,
+    /// The edition's calendar (`.ics`), which each scheduled activity links to.
+    calendar_url: String,
     ordinal: i64,
     ordinal_label: String,
     theme: String,
@@ -492,6 +496,9 @@ pub(super) struct TagView {
 
 #[derive(Serialize)]
 pub(super) struct ArchiveEntry {
+    /// The edition's ZIP (`campaign build` makes it; the archive page links
+    /// it once it exists).
+    zip_url: String,
     year: i16,
     ordinal_label: String,
     theme: String,
