@@ -313,6 +313,37 @@ fn hostile_files_are_refused_quickly_with_what_to_do() {
 }
 
 #[test]
+fn error_values_and_unreadable_dates_are_pointed_at() {
+    let header = [
+        "Đơn vị báo cáo",
+        "Số người tham gia",
+        "Tổng kinh phí",
+        "Ngân sách",
+        "Vận động khác",
+    ];
+    let mut xml = String::from_utf8(sheet_xml(&[&header])).unwrap();
+    xml = xml.replace(
+        "</sheetData>",
+        r#"<row r="2"><c r="A2" t="inlineStr"><is><t>Sở Y tế Hải Phòng</t></is></c><c r="B2" t="e"><v>#REF!</v></c></row></sheetData>"#,
+    );
+    let t = site();
+    let dated = filled_csv(
+        &t,
+        Some("hôm qua"),
+        &[("Sở Y tế Hải Phòng", &["5", "", "0", "0"])],
+    );
+    drop(t);
+    let out = check_fails(&[
+        ("loi.xlsx", raw_xlsx(xml.as_bytes(), &[])),
+        ("ngay.csv", dated),
+    ]);
+    let error = one_at(&out, "report-cell-error", "loi.xlsx", 2, 2);
+    assert!(error.contains("#REF!"), "{error}");
+    let date = one_at(&out, "report-bad-date", "ngay.csv", 6, 5);
+    assert!(date.contains("\"severity\":\"warning\""), "{date}");
+}
+
+#[test]
 fn a_table_without_the_forms_columns_says_which_are_missing() {
     let sheet = raw_xlsx(
         &sheet_xml(&[
