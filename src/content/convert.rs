@@ -71,8 +71,8 @@ pub(super) fn convert_site(
         let mut e = super::edition::convert(raw, year, &files.by_rel[&rel], input.loader, errors);
         e.intro = year_intro(input, year, errors);
         e.form = super::reports::form_links(year, &input.loader.links);
-        let mut reports = input.reports.get(&year).cloned().unwrap_or_default();
-        e.results = super::reports::compile(input.source, &e, &mut reports, errors);
+        let reports = input.reports.get(&year).map_or(&[][..], Vec::as_slice);
+        e.results = super::reports::compile(input.source, &e, reports, errors);
         let posts = parsed.posts.remove(&year).unwrap_or_default();
         let converted: Vec<(String, Converted)> = posts
             .into_par_iter()

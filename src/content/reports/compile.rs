@@ -44,11 +44,12 @@ struct Chosen<'a> {
 pub(in crate::content) fn compile(
     source: &Path,
     edition: &Edition,
-    reports: &mut [Report],
+    reports: &[Report],
     errors: &mut Vec<Diagnostic>,
 ) -> Results {
     let display = |r: &Report| source.join(&r.rel);
     // Oldest first, so that a later one replaces it.
+    let mut reports: Vec<&Report> = reports.iter().collect();
     reports.sort_by(|a, b| (a.date, a.modified, &a.rel).cmp(&(b.date, b.modified, &b.rel)));
     let folded: HashMap<String, usize> = edition
         .units
@@ -58,7 +59,7 @@ pub(in crate::content) fn compile(
         .map(|(i, u)| (fold(&u.name), i))
         .collect();
     let mut chosen: Vec<Option<Chosen>> = edition.units.iter().map(|_| None).collect();
-    for report in reports.iter() {
+    for &report in &reports {
         if let Some((written, at)) = &report.year
             && *written != i64::from(edition.year)
         {
