@@ -414,7 +414,8 @@ fn a_broken_edition_keeps_the_last_good_site_and_reports_until_fixed() {
     let later = Events::open(s.port);
     let at_connect = later.wait(&mut s, "the state at connect", 0, |_| true);
     assert!(at_connect["error"].is_null(), "{at_connect}");
-    assert_eq!(build_of(&at_connect), build_of(&fixed));
+    // The same build, or the one that brought its search index in.
+    assert!(build_of(&at_connect) >= build_of(&fixed), "{at_connect}");
     s.assert_alive();
 }
 

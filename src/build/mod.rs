@@ -56,6 +56,10 @@ pub struct BuildReport {
     /// processes them (previews only): such a build is shown, never
     /// written as a finished one.
     pub pending_photos: usize,
+    /// The search index shown is the one of an earlier build: the
+    /// background worker is making this one's (previews only). Such a
+    /// build is shown, never written as a finished one.
+    pub pending_search: bool,
 }
 
 impl BuildReport {
@@ -238,6 +242,7 @@ pub fn build_until(options: &BuildOptions, cancel: &AtomicBool) -> Result<BuildR
         warnings: warnings.0,
         output: output::Report { kept, repaired },
         pending_photos: 0,
+        pending_search: false,
     };
     // Freeing a large site's index and template values one by one takes
     // longer than anything but rendering (half a second at 50,000 posts):

@@ -34,6 +34,23 @@ pub struct Session {
     site: Option<Site>,
     /// What the last good build made.
     last: Last,
+    /// How the search index is kept up to date.
+    search: Search,
+}
+
+/// The search index of a session: its records, kept between builds, and
+/// the worker that makes the index behind the preview, if there is one.
+#[derive(Default)]
+struct Search {
+    records: crate::search::RecordCache,
+    background: Option<crate::search::Worker>,
+    /// The fingerprint of the records whose index is in the last tree
+    /// (`None` before the first).
+    indexed: Option<u64>,
+    /// The job the worker is doing: its number and its records'
+    /// fingerprint.
+    asked: Option<(u64, u64)>,
+    jobs: u64,
 }
 
 /// The output of the last good build, kept for the next one.
@@ -74,7 +91,39 @@ impl Session {
             theme_generation: 0,
             site: None,
             last: Last::default(),
+            search: Search::default(),
         }
+    }
+
+    /// Makes the search index behind the preview, on a thread of its own,
+    /// instead of in each rebuild: `done` is called on that thread when an
+    /// index is ready, for [`Session::take_search`]. The first build still
+    /// makes its own.
+    pub fn with_background_search(
+        mut self,
+        done: impl Fn() + Send + 'static,
+    ) -> std::io::Result<Self> {
+        self.search.background = Some(crate::search::Worker::start(done)?);
+        Ok(self)
+    }
+
+    /// The last good build with the index the worker made for it, once it
+    /// is done: `None` while it is not (or when a newer build asked for
+    /// another since).
+    pub fn take_search(&mut self) -> Option<Arc<Tree>> {
+        let (job, fingerprint) = self.search.asked?;
+        let files = self.search.background.as_ref()?.take(job)?;
+        self.search.asked = None;
+        let mut tree: Tree = (*self.last.tree).clone();
+        self.put_index(files, fingerprint, &mut tree);
+        let tree = Arc::new(tree);
+        self.last.tree = tree.clone();
+        Some(tree)
+    }
+
+    /// Whether the last good build waits for the worker's index.
+    fn search_pending(&self) -> bool {
+        self.search.asked.is_some()
     }
 
     /// Processes new photos as `photos` says (in the background for
@@ -105,6 +154,20 @@ impl Session {
     /// (unknown: the first build, or a caller that does not know), the whole
     /// folder is checked for changes.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Arc<Tree>, BuildReport), BuildError> {
+        let result = self.rebuild_inner(changed);
+        if result.is_err() {
+            // The index asked for belongs to the last good build, which is
+            // no longer what the preview shows (it shows the error): it
+            // is never shown, and the next good build makes its own.
+            self.search.asked = None;
+        }
+        result
+    }
+
+    fn rebuild_inner(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> Result<(Arc<Tree>, BuildReport), BuildError> {
         let started = Instant::now();
         let themes = themes_dir(&self.options);
         let abs_themes = themes.canonicalize().unwrap_or_else(|_| themes.clone());
@@ -179,17 +242,55 @@ impl Session {
         }
     }
 
-    /// Puts the search index of `site` in `tree`, in the place of the last
-    /// one. Made from the model, which holds every body in a preview.
+    /// Brings the search index in `tree` up to date with `site`: made at
+    /// once, or asked of the background worker (the last index stays in
+    /// the tree until it is done), or kept when the records are the same.
+    /// Made from the model, which holds every body in a preview.
     fn index_search(&mut self, site: &Site, tree: &mut Tree) {
+        let fingerprint = self.search.records.update(site);
+        if self.search.indexed == Some(fingerprint) {
+            // A newer job is no longer wanted: the records went back.
+            self.search.asked = None;
+            return;
+        }
+        let background = match (&self.search.background, self.search.indexed) {
+            (Some(worker), Some(_)) => worker,
+            // The first index, or no worker: made now.
+            _ => {
+                let files = crate::search::files_of(&self.search.records.records(site));
+                self.search.asked = None;
+                self.put_index(files, fingerprint, tree);
+                return;
+            }
+        };
+        if let Some((job, asked)) = self.search.asked
+            && asked == fingerprint
+        {
+            // Asked already: taken now if it is done.
+            if let Some(files) = background.take(job) {
+                self.search.asked = None;
+                self.put_index(files, fingerprint, tree);
+            }
+            return;
+        }
+        self.search.jobs += 1;
+        let job = self.search.jobs;
+        background.submit(job, self.search.records.records(site));
+        self.search.asked = Some((job, fingerprint));
+    }
+
+    /// Puts `files`, the index of the records `fingerprint` stands for, in
+    /// `tree` in the place of the last index.
+    fn put_index(&mut self, files: Vec<(String, Vec<u8>)>, fingerprint: u64, tree: &mut Tree) {
         for file in self.last.search.drain(..) {
             tree.remove(&file);
         }
-        for (file, bytes) in crate::search::files(site, &mut |_, _| None) {
+        for (file, bytes) in files {
             let file: Arc<str> = Arc::from(file);
             self.last.search.push(file.clone());
             tree.insert(file, Source::Bytes(Arc::from(bytes)));
         }
+        self.search.indexed = Some(fingerprint);
     }
 
     /// Renders what changed since the last good build into a new tree.
@@ -288,8 +389,133 @@ impl Session {
             warnings: rendered.warnings,
             output: crate::output::Report::default(),
             pending_photos: 0,
+            pending_search: self.search_pending(),
         };
         self.last.index = Some((assembly.into_index(), plan));
         Ok((tree, report))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::LoadOptions;
+    use std::time::Duration;
+
+    struct Dir(PathBuf);
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn site(name: &str) -> (Dir, BuildOptions) {
+        let dir =
+            Dir(std::env::temp_dir()
+                .join(format!("campaign-session-{name}-{}", std::process::id())));
+        let root = dir.0.join("content");
+        let _ = std::fs::remove_dir_all(&dir.0);
+        std::fs::create_dir_all(root.join("2024/news")).unwrap();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: \"Ngày CTXH\"\nbase_url: \"https://a.vn/\"\ncampaign: { day: \"03-25\", first_year: 2017 }\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("2024/edition.yaml"), "theme: \"Chủ đề\"\n").unwrap();
+        std::fs::write(
+            root.join("2024/news/a.md"),
+            "---\ntitle: \"Bài A\"\ndate: \"2/3/2024\"\n---\nNội dung.\n",
+        )
+        .unwrap();
+        let options = BuildOptions {
+            source: root,
+            output: dir.0.join("public"),
+            themes: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("themes")),
+            load: LoadOptions::default(),
+        };
+        (dir, options)
+    }
+
+    /// The index files of a tree, by name.
+    fn index(tree: &Tree) -> Vec<(String, Vec<u8>)> {
+        tree.iter()
+            .filter(|(k, _)| k.starts_with(crate::search::DIR))
+            .map(|(k, s)| match s {
+                Source::Bytes(b) => (k.to_string(), b.to_vec()),
+                _ => panic!("{k} is not made in memory"),
+            })
+            .collect()
+    }
+
+    fn has(files: &[(String, Vec<u8>)], word: &str) -> bool {
+        files
+            .iter()
+            .any(|(_, b)| String::from_utf8_lossy(b).contains(word))
+    }
+
+    #[test]
+    fn an_edit_is_shown_at_once_and_its_index_follows_from_the_worker() {
+        let (_dir, options) = site("background");
+        let post = options.source.join("2024/news/a.md");
+        let (done_tx, done_rx) = std::sync::mpsc::channel();
+        let mut session = Session::new(options.clone())
+            .with_background_search(move || {
+                let _ = done_tx.send(());
+            })
+            .unwrap();
+        let (first, report) = session.rebuild(&[]).unwrap();
+        assert!(!report.pending_search, "the first build makes its own");
+        assert!(has(&index(&first), "bai"), "{:?}", index(&first));
+
+        std::fs::write(
+            &post,
+            "---\ntitle: \"Bài A\"\ndate: \"2/3/2024\"\n---\nNội dung về xylophon.\n",
+        )
+        .unwrap();
+        let (edited, report) = session.rebuild(std::slice::from_ref(&post)).unwrap();
+        // The page shows the edit; the index is still the last one.
+        let page = match &edited["2024/tin-tuc/a/index.html"] {
+            Source::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => unreachable!(),
+        };
+        assert!(page.contains("xylophon"));
+        assert!(report.pending_search);
+        assert_eq!(index(&edited), index(&first));
+
+        done_rx.recv_timeout(Duration::from_secs(30)).unwrap();
+        let indexed = session.take_search().expect("the worker's index");
+        assert!(session.take_search().is_none(), "taken once");
+        assert!(has(&index(&indexed), "xylophon"));
+        // The same files as a session that makes its index itself.
+        let (inline, _) = Session::new(options).rebuild(&[]).unwrap();
+        assert_eq!(index(&indexed), index(&inline));
+        // Everything else is the edited build.
+        let rest = |t: &Tree| {
+            t.keys()
+                .filter(|k| !k.starts_with(crate::search::DIR))
+                .count()
+        };
+        assert_eq!(rest(&indexed), rest(&edited));
+    }
+
+    #[test]
+    fn a_failed_build_drops_the_index_asked_for_the_last_good_one() {
+        let (_dir, options) = site("failed");
+        let post = options.source.join("2024/news/a.md");
+        let mut session = Session::new(options).with_background_search(|| {}).unwrap();
+        session.rebuild(&[]).unwrap();
+        std::fs::write(
+            &post,
+            "---\ntitle: \"Bài A\"\ndate: \"2/3/2024\"\n---\nĐã sửa.\n",
+        )
+        .unwrap();
+        let (_, report) = session.rebuild(std::slice::from_ref(&post)).unwrap();
+        assert!(report.pending_search);
+        std::fs::write(&post, "---\ntitle: \"Bài A\n").unwrap();
+        assert!(session.rebuild(std::slice::from_ref(&post)).is_err());
+        // Never shown over the error, however long the worker takes.
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(session.take_search().is_none());
     }
 }

@@ -17,16 +17,20 @@
 //! - `tu.js`: every folded word and how many records have it, loaded
 //!   only to correct a word that matches nothing.
 
+mod cache;
 mod fold;
 mod index;
 mod records;
+mod worker;
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
 use crate::content::model::Site;
+pub(crate) use cache::RecordCache;
 pub(crate) use records::{Kind, Record, html_text, records};
+pub(crate) use worker::Worker;
 
 /// The folder of the index files.
 pub(crate) const DIR: &str = "tim-kiem/chi-muc/";

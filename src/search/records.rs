@@ -13,7 +13,7 @@ use crate::site::{encode_path, ordinal_label};
 const EXCERPT: usize = 220;
 
 /// What a record is, as the filter names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Kind {
     News,
     Edition,
@@ -34,7 +34,7 @@ impl Kind {
 }
 
 /// One thing the search can find.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Record {
     /// Site path of what a result opens (`2024/#van-ban` for a
     /// document), percent-encoded.
@@ -69,6 +69,14 @@ pub(crate) fn records(
             out.push(post_record(post, edition, text));
         }
     }
+    out.extend(others(site));
+    out
+}
+
+/// The records that are not posts, in the order [`records`] puts them
+/// after the posts.
+pub(super) fn others(site: &Site) -> Vec<Record> {
+    let mut out = Vec::new();
     for edition in site.editions.iter().rev() {
         out.push(edition_record(site, edition));
     }
@@ -92,7 +100,7 @@ pub(crate) fn records(
     out
 }
 
-fn post_record(post: &Post, edition: &Edition, body: String) -> Record {
+pub(super) fn post_record(post: &Post, edition: &Edition, body: String) -> Record {
     let tags: Vec<&str> = post.tags.iter().map(|t| t.name.as_str()).collect();
     Record {
         path: encode_path(&routes::post(post.year, &post.slug)),

@@ -107,6 +107,8 @@ pub(crate) struct Snapshot {
     pub tree: Arc<Tree>,
     pub error: Option<String>,
     pub css_only: bool,
+    /// Only the search index changed since the build before.
+    pub index_only: bool,
     /// The folders files copied from disk must lie in once links are
     /// resolved (the content and themes folders). Such files are read when
     /// served, so a file swapped for a link out of the tree after the last
@@ -206,13 +208,14 @@ async fn run(options: ServeOptions, tell: Tell) -> anyhow::Result<()> {
                         tree,
                         css_only,
                         base_url,
-                        ..
+                        index_only,
                     } => {
                         next.build += 1;
                         next.base_url = Arc::from(base_url);
                         next.tree = tree.clone();
                         next.error = None;
                         next.css_only = css_only;
+                        next.index_only = index_only;
                     }
                     Outcome::Failed(e) => next.error = Some(e.render(next.lang)),
                 }

@@ -5,7 +5,13 @@ use super::*;
 
 /// The state each page is told about, as JSON.
 pub(super) fn state_json(s: &Snapshot) -> String {
-    serde_json::json!({ "build": s.build, "error": s.error, "css_only": s.css_only }).to_string()
+    serde_json::json!({
+        "build": s.build,
+        "error": s.error,
+        "css_only": s.css_only,
+        "index_only": s.index_only,
+    })
+    .to_string()
 }
 
 pub(super) async fn events(
@@ -203,7 +209,8 @@ pub(super) fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Listens for builds: reloads on a new build, swaps stylesheets when only
-/// CSS changed, and shows (then removes) an overlay with the build error.
+/// CSS changed, reloads only the search page when only the search index
+/// changed, and shows (then removes) an overlay with the build error.
 pub(super) const RELOAD_SCRIPT: &str = r#"<script data-campaign-live-reload>
 (() => {
   let build = __BUILD__;
@@ -240,6 +247,7 @@ pub(super) const RELOAD_SCRIPT: &str = r#"<script data-campaign-live-reload>
       show(s.error);
       if (s.error || s.build === build) return;
       if (s.css_only && s.build === build + 1) { build = s.build; swapStyles(); }
+      else if (s.index_only && s.build === build + 1 && !document.querySelector("[data-search-results]")) build = s.build;
       else location.reload();
     };
     source.onerror = () => { source.close(); setTimeout(connect, 1000); };

@@ -44,6 +44,8 @@ pub(crate) enum Batch {
     Error(String),
     /// The background worker processed these photos.
     Photos(Vec<PathBuf>),
+    /// The search worker made an index.
+    Search,
 }
 
 /// A running file watcher, sending one batch per settled burst of changes

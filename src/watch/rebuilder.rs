@@ -36,6 +36,9 @@ pub(crate) enum Outcome<'a> {
         css_only: bool,
         /// The site's `base_url` (the server maps it back to its own root).
         base_url: &'a str,
+        /// Only the search index changed: open pages need not reload (but
+        /// for the search page).
+        index_only: bool,
     },
     Failed(&'a BuildError),
 }
@@ -129,7 +132,13 @@ pub(crate) fn spawn_rebuilder(
     let photos = crate::photos::Worker::start(crate::photos::threads(), move |paths| {
         let _ = photos_done.send(Batch::Photos(paths));
     })?;
-    let session = Session::new(options).with_photos(PhotoMode::Background(photos.handle()));
+    // So is the search index, told the same way.
+    let search_done = events.clone();
+    let session = Session::new(options)
+        .with_photos(PhotoMode::Background(photos.handle()))
+        .with_background_search(move || {
+            let _ = search_done.send(Batch::Search);
+        })?;
     let rebuilder = Rebuilder {
         // Roots that do not exist yet (a theme folder made later).
         missing: roots.iter().filter(|r| !r.is_dir()).cloned().collect(),
@@ -160,6 +169,8 @@ enum Why {
     /// The background worker processed these photos (and nothing else
     /// changed).
     Photos(Vec<PathBuf>),
+    /// The search worker made an index (and nothing else changed).
+    Search,
 }
 
 /// The rebuild loop's state.
@@ -210,6 +221,7 @@ impl Rebuilder {
     fn next(&mut self, stop: &AtomicBool, tell: &dyn Fn(Event<'_>)) -> Option<Why> {
         let mut changed = Vec::new();
         let mut photos = Vec::new();
+        let mut search = false;
         while !stop.load(Ordering::SeqCst) {
             if let Some(root) = self.replaced_root(tell) {
                 return Some(Why::Replaced(root));
@@ -225,6 +237,7 @@ impl Rebuilder {
                     Batch::Changed(paths) => changed.extend(paths),
                     Batch::Error(e) => tell(Event::WatchFailed(&e)),
                     Batch::Photos(paths) => photos.extend(paths),
+                    Batch::Search => search = true,
                 }
             }
             let (watcher, missing) = (&mut self.watcher, &mut self.missing);
@@ -245,6 +258,10 @@ impl Rebuilder {
             changed.retain(|p| in_roots(p, &self.roots));
             if changed.is_empty() && !photos.is_empty() {
                 return Some(Why::Photos(photos));
+            }
+            // A rebuild for other reasons takes the index in too.
+            if changed.is_empty() && search {
+                return Some(Why::Search);
             }
             if !changed.is_empty() {
                 // Processed photos among the changes: a photo is no post,
@@ -305,7 +322,12 @@ impl Rebuilder {
         tell: &dyn Fn(Event<'_>),
     ) {
         let started = Instant::now();
+        if matches!(why, Why::Search) {
+            self.index_done(publish);
+            return;
+        }
         let (what, changed) = match &why {
+            Why::Search => unreachable!("handled above"),
             Why::First => (msg!("rebuild-first"), Vec::new()),
             Why::Changed(paths) => (describe(paths), paths.clone()),
             // The folder itself as the change: everything in it is read
@@ -366,6 +388,7 @@ impl Rebuilder {
             tree: &tree,
             css_only,
             base_url: self.session.base_url(),
+            index_only: false,
         });
         tell(Event::Rebuilt {
             what: &what,
@@ -378,8 +401,28 @@ impl Rebuilder {
             self.pending_told = pending;
         }
         // The output folder is written only from a site with every photo
-        // processed: a pending photo's original is for the preview alone.
-        if pending == 0 {
+        // processed (a pending photo's original is for the preview alone)
+        // and its own search index.
+        if pending == 0 && !report.pending_search {
+            self.writer.write(tree);
+        }
+    }
+
+    /// Shows the last build with the index the search worker made for it
+    /// (if it is still the one wanted), and writes it once nothing else
+    /// is pending.
+    fn index_done(&mut self, publish: &mut impl FnMut(Outcome<'_>)) {
+        let Some(tree) = self.session.take_search() else {
+            return;
+        };
+        publish(Outcome::Built {
+            tree: &tree,
+            css_only: false,
+            base_url: self.session.base_url(),
+            index_only: true,
+        });
+        self.shown = Some(tree.clone());
+        if self.pending_told == 0 {
             self.writer.write(tree);
         }
     }
